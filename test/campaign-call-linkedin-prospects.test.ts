@@ -88,7 +88,7 @@ describe('a prospect reached only by LinkedIn and call', () => {
     const dir = await campaignOf('linkedin: "https://www.linkedin.com/in/dana-reyes", ');
     const check = await runCli(['check', '--dir', dir], { env: ENV });
     expect(check.code).toBe(1);
-    expect(check.stdout).toContain(`${CAMPAIGN}/5-actions.md:8:5 error Missing \`prospects[0].phone\`: expected a phone number: touch 2 of the sequence (day 3) is a call; add \`phone:\` to the prospect, or take them out of the sequence (schema)`);
+    expect(check.stdout).toContain(`${CAMPAIGN}/5-actions.md:8:5 error Missing \`prospects[0].phone\`: expected a phone number: touch 2 of the sequence (day 3) is a call; add \`phone:\` to the prospect, or, to keep them without one, a \`status:\` that takes them out of the sequence (\`nurture\` with a \`revisit:\` date, \`completed\`) (schema)`);
   });
 
   it('drafts prospects whose LinkedIn profile has `..` or Japanese letters, each in a file of their own', async () => {

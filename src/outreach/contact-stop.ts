@@ -11,12 +11,13 @@
  *   over for them, so its touches are not sent; a person may change the status back.
  */
 
+import { SEQUENCE_STOPPED_STATUSES } from '../schema/stages.js';
 import { matchKeys, prospectLabel, type ProspectContacts } from './prospect-id.js';
 
 export { normalizeEmail } from './prospect-id.js';
 
-/** Prospects in these states are out of the sequence: they answered, or can't or mustn't be reached. */
-export const STOPPED_STATUSES: ReadonlySet<string> = new Set(['replied', 'meeting', 'unsubscribed', 'bounced', 'completed', 'nurture']);
+/** Prospects in these states are out of the sequence: they answered, or can't or mustn't be reached (the schema's list, which asks them for no contact detail). */
+export const STOPPED_STATUSES: ReadonlySet<string> = SEQUENCE_STOPPED_STATUSES;
 
 export type ContactStopKind = 'do-not-contact' | 'sequence-stopped';
 

@@ -215,6 +215,13 @@ export const PROSPECT_STATUSES = [
   'nurture',
 ] as const;
 
+/**
+ * The statuses that take a prospect out of the sequence: they answered, or can't or mustn't
+ * be reached. No touch is listed, drafted or approved for them (outreach/contact-stop.ts),
+ * so they need no contact detail for it (requireContactDetails).
+ */
+export const SEQUENCE_STOPPED_STATUSES: ReadonlySet<string> = new Set<(typeof PROSPECT_STATUSES)[number]>(['replied', 'meeting', 'unsubscribed', 'bounced', 'completed', 'nurture']);
+
 export const touchSchema = z.looseObject({
   day: z.number().int().nonnegative(),
   channel: z.enum(CHANNELS),
@@ -309,7 +316,10 @@ export const campaignActionsSchema = z.looseObject({
  * for nobody. A prospect with an email is not asked for a phone or a profile: every prospect
  * had one until they became optional, and the `follow-up` preset's call and LinkedIn
  * touches went to them without (a person looks the number up) — a workspace that was valid
- * stays valid.
+ * stays valid. A prospect whose status takes them out of the sequence (a `nurture` kept for
+ * a revisit, an unsubscribe, a bounce) needs nothing: no touch goes to them, and a salesperson
+ * keeps such a person on the list without an address as a matter of course — asked for
+ * one, they deleted the row and lost the revisit. Set back to `active`, they need it again.
  */
 function requireContactDetails(actions: { sequence?: SequenceInput | null; prospects: readonly Record<string, unknown>[] }, ctx: z.RefinementCtx): void {
   const touches = resolveSequence(actions.sequence);
@@ -319,12 +329,13 @@ function requireContactDetails(actions: { sequence?: SequenceInput | null; prosp
     if (!needs.has(field)) needs.set(field, { touch: i + 1, day: t.day, channel: t.channel });
   });
   actions.prospects.forEach((p, i) => {
+    if (typeof p.status === 'string' && SEQUENCE_STOPPED_STATUSES.has(p.status)) return;
     for (const [field, first] of needs) {
       const value = p[field];
       if (typeof value === 'string' && value.trim() !== '') continue;
       if (field !== 'email' && typeof p.email === 'string' && p.email.trim() !== '') continue;
       const what = field === 'email' ? 'an email address' : field === 'phone' ? 'a phone number' : 'a LinkedIn profile URL';
-      ctx.addIssue({ code: 'custom', path: ['prospects', i, field], input: value, message: `expected ${what}: touch ${first.touch} of the sequence (day ${first.day}) is a${first.channel === 'email' ? 'n' : ''} ${first.channel === 'call' ? 'call' : first.channel === 'linkedin' ? 'LinkedIn message' : 'email'}; add \`${field}:\` to the prospect, or take them out of the sequence` });
+      ctx.addIssue({ code: 'custom', path: ['prospects', i, field], input: value, message: `expected ${what}: touch ${first.touch} of the sequence (day ${first.day}) is a${first.channel === 'email' ? 'n' : ''} ${first.channel === 'call' ? 'call' : first.channel === 'linkedin' ? 'LinkedIn message' : 'email'}; add \`${field}:\` to the prospect, or, to keep them without one, a \`status:\` that takes them out of the sequence (\`nurture\` with a \`revisit:\` date, \`completed\`)` });
     }
   });
 }
