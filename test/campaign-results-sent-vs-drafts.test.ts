@@ -42,7 +42,18 @@ describe("a campaign's Stage 6 sent count against its drafts marked sent", () =>
   it('warns when it is more, naming the drafts still approved as the ones to mark sent', async () => {
     const found = await closedWith(3, { 1: 'sent', 2: 'sent', 3: 'approved' });
     expect(found.map((d) => d.message)).toEqual([expect.stringContaining('records `sent: 3` but 2 drafts')]);
-    expect(found[0]!.message).toContain('if the other 1 went out from drafts, mark them `status: sent` (still approved: dana-at-northwind-pay-com-touch-3.md)');
+    expect(found[0]!.message).toContain(
+      'if the other one went out from a draft, mark it `status: sent` (still approved: dana-at-northwind-pay-com-touch-3.md) — `due` lists an unmarked touch again; if it went out without a draft, `sent` is right',
+    );
+  });
+
+  it('counts the unmarked sends in the plural when there are more than one, and names no draft when none is approved', async () => {
+    const twoApproved = await closedWith(4, { 1: 'sent', 2: 'sent', 3: 'approved', 4: 'approved' });
+    expect(twoApproved[0]!.message).toContain('if the other 2 went out from drafts, mark them `status: sent` (still approved: dana-at-northwind-pay-com-touch-3.md, dana-at-northwind-pay-com-touch-4.md) — `due` lists an unmarked touch again; if they went out without a draft');
+    const oneUnapproved = await closedWith(3, { 1: 'sent', 2: 'sent' });
+    expect(oneUnapproved[0]!.message).toContain('if the other one went out from a draft, mark that draft `status: sent`; if it went out without a draft, `sent` is right; if not, correct `sent` from your sending tool');
+    const twoUnapproved = await closedWith(4, { 1: 'sent', 2: 'sent' });
+    expect(twoUnapproved[0]!.message).toContain('if the other 2 went out from drafts, mark those drafts `status: sent`; if they went out without a draft');
   });
 
   it('says nothing when they agree, nor for a campaign with no draft marked sent (sent from another tool)', async () => {

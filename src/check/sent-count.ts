@@ -36,17 +36,28 @@ export function checkSentCounts(model: WorkspaceModel, locators: Locators, inSco
     if (!thread || !learning || !inScope(campaign) || sent === 0 || typeof recorded !== 'number' || recorded === sent) continue;
     const figures = `Stage 6 records \`sent: ${recorded}\` but ${formatCount(sent, 'draft')} in ${campaign}/drafts/ ${sent === 1 ? 'is' : 'are'} marked \`status: sent\``;
     const named = approved.slice(0, NAMED).join(', ') + (approved.length > NAMED ? ` and ${approved.length - NAMED} more` : '');
+    const unmarked = recordedBeyond(recorded - sent);
     const advice =
       recorded < sent
         ? recorded === 0
           ? `: expected the total from your sending tool — at least ${sent}, every touch that went out`
           : `: the total cannot be fewer than the sends on record. Correct \`sent\` from your sending tool (at least ${sent}), or set a draft that never went out back to \`status: approved\``
         : approved.length > 0
-          ? `: if the other ${recorded - sent} went out from drafts, mark them \`status: sent\` (still approved: ${named}) — \`due\` lists an unmarked touch again; if they went out without a draft, \`sent\` is right`
-          : `: if the other ${recorded - sent} went out from drafts, mark those drafts \`status: sent\`; if they went out without a draft, \`sent\` is right; if not, correct \`sent\` from your sending tool`;
+          ? `: if ${unmarked.theOther} went out from ${unmarked.aDraft}, mark ${unmarked.them} \`status: sent\` (still approved: ${named}) — \`due\` lists an unmarked touch again; if ${unmarked.they} went out without a draft, \`sent\` is right`
+          : `: if ${unmarked.theOther} went out from ${unmarked.aDraft}, mark ${unmarked.thoseDrafts} \`status: sent\`; if ${unmarked.they} went out without a draft, \`sent\` is right; if not, correct \`sent\` from your sending tool`;
     out.push(diagnostic(learning.path, locators.range(learning.path, ['results', 'sent']), 'warning', 'campaign-sent-count', `${figures}${advice}`, formatDataPath(['results', 'sent'])));
   }
   return out;
+}
+
+/**
+ * The words for the sends the tool counted beyond the drafts marked sent, agreeing with how
+ * many: "if the other one went out from a draft, mark it", not "the other 1 … mark them".
+ */
+function recordedBeyond(n: number): { theOther: string; aDraft: string; them: string; they: string; thoseDrafts: string } {
+  return n === 1
+    ? { theOther: 'the other one', aDraft: 'a draft', them: 'it', they: 'it', thoseDrafts: 'that draft' }
+    : { theOther: `the other ${n}`, aDraft: 'drafts', them: 'them', they: 'they', thoseDrafts: 'those drafts' };
 }
 
 /** Per campaign, its drafts marked sent and those still approved, from one pass over the files. */
