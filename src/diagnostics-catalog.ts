@@ -334,11 +334,11 @@ export const RULES = {
   },
   'campaign-links-disagree': {
     severity: 'warning',
-    reportedBy: ['check'],
+    reportedBy: ['check', 'sync', 'watch'],
     at: 'key',
     summary: "a campaign's Stage 1 `goal_id` or `segment` that is not the one its `meta.json` names: only meta.json's counts",
     message: 'Campaign Stage 1 names {goal or segment} `{written}` but its meta.json names `{counted}`, the one counted: …; expected the same {goal or segment} in both — `{key}: {counted}` here if the campaign moved to it, or `"{key}": "{written}"` in meta.json if it did not | … but its meta.json names none: …; expected `"{key}": "{written}"` in meta.json, the link the goals count (or `{key}: null` here)',
-    docs: 'A thread is linked to its goal and segment by its `meta.json`, as a deal is: the goals\' counts, the forecast, `report campaigns` and the deals `campaign reply` opens all read it. `campaign new` writes the links to both files; one edited in `1-input.md` alone (a goal chosen later, a segment renamed) is shown to the reader there but counted nowhere, so it is reported at the Stage 1 key. A real disagreement, not a false alarm: the goals count meta.json alone. Which of the two was edited cannot be told from the files — moving a campaign is done in meta.json — so when both name one the message offers both fixes, meta.json\'s value in Stage 1 or Stage 1\'s in meta.json, rather than telling whoever moved it to undo the move. A deal opened by `campaign reply` while meta.json names no goal takes the goal Stage 1 names, which is the campaign\'s declared goal. Copy the value into meta.json (or out of Stage 1); the warning goes at the next check.',
+    docs: 'A thread is linked to its goal and segment by its `meta.json`, as a deal is: the goals\' counts, the forecast, `report campaigns` and the deals `campaign reply` opens all read it. `campaign new` writes the links to both files; one edited in `1-input.md` alone (a goal chosen later, a segment renamed) is shown to the reader there but counted nowhere, so it is reported at the Stage 1 key. A real disagreement, not a false alarm: the goals count meta.json alone. Which of the two was edited cannot be told from the files — moving a campaign is done in meta.json — so when both name one the message offers both fixes, meta.json\'s value in Stage 1 or Stage 1\'s in meta.json, rather than telling whoever moved it to undo the move. A deal opened by `campaign reply` while meta.json names no goal takes the goal Stage 1 names, which is the campaign\'s declared goal. Copy the value into meta.json (or out of Stage 1); the warning goes at the next check or sync. Sync and watch show it as check does, at every run while the two disagree: it is a link the goals\' counts they derive leave out.',
   },
   'unknown-campaign': {
     severity: 'warning',
@@ -882,13 +882,13 @@ export const RULES = {
 export type RuleId = keyof typeof RULES;
 
 /**
- * The warnings a sync shows, and so a watch cycle: what its derivation leaves out or could
- * not write, and what it found about the files it generates. Every other warning is
+ * The warnings a sync shows, and so a watch cycle: what its derivation leaves out (a key
+ * misspelt or in the wrong file, a campaign link in Stage 1 alone) or could not write, and what it found about the files it generates. Every other warning is
  * `check`'s alone (a sync shows errors, and a write command refuses on errors only). The
  * transaction filters the workspace's diagnostics with this set (engine/transaction.ts), and
  * a test keeps every rule's `reportedBy` equal to it.
  */
-export const SYNC_WARNINGS: ReadonlySet<RuleId> = new Set<RuleId>(['derived-held', 'not-utf8', 'strategy-input-missing', 'strategy-stale', 'cache-discarded', 'key-misspelt', 'meta-field-in-stage']);
+export const SYNC_WARNINGS: ReadonlySet<RuleId> = new Set<RuleId>(['derived-held', 'not-utf8', 'strategy-input-missing', 'strategy-stale', 'cache-discarded', 'key-misspelt', 'meta-field-in-stage', 'campaign-links-disagree']);
 
 export const RULE_IDS = Object.keys(RULES) as RuleId[];
 

@@ -552,6 +552,25 @@ const CLOSED_MID_SEQUENCE = (live: Live): void => checkClosedMidSequence(live.th
 const QUEUED_AFTER_SEND = (live: Live): void => checkQueuedAfterSend(live.thread, live.report, live.known.sent().get(live.thread.path));
 
 /**
+ * Every campaign's `campaign-links-disagree` warnings, for a sync and so a watch cycle: the
+ * link written in Stage 1 alone is one the goals sync counts leave out, so it is said where
+ * that count is made, not only by check. Asked of every campaign at each run (campaigns are
+ * few, and only a disagreement is located), not of the threads that changed: a warning a
+ * second sync dropped would read as fixed.
+ */
+export function campaignLinkWarnings(model: WorkspaceModel, locators: Locators): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const report = reporter(out, locators, 'warning');
+  for (const thread of model.threads.values()) {
+    const input = thread.family === 'campaign' ? thread.stages[0] : undefined;
+    const stage = input && !model.broken.has(input.path) ? dataOf(input) : undefined;
+    const meta = dataOf(thread.meta);
+    if (input && stage && meta) checkLinksAgree(input.path, stage, meta, report);
+  }
+  return out;
+}
+
+/**
  * A campaign's Stage 1 repeats its links for the reader; meta.json's are the ones counted
  * (as a deal's are), so one edited in Stage 1 alone would count nowhere without a word.
  */

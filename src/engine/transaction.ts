@@ -5,7 +5,7 @@ import { ThreadworkError } from '../errors.js';
 import { checkModel } from '../check/check.js';
 import { loadParserForBlocks } from '../check/managed-blocks.js';
 import { Locators } from '../check/locators.js';
-import { referenceErrors } from '../check/references.js';
+import { campaignLinkWarnings, referenceErrors } from '../check/references.js';
 import { cacheEnabled, nothingCachedYet } from './cache.js';
 import { crossFileErrorsSince, followParseCache, readCrossFileRecord, threadsOf, writeCrossFileRecord } from './cross-file-record.js';
 import { commitPaths, namedFew, type CommitOutcome } from '../git/commit.js';
@@ -455,7 +455,9 @@ async function planDerived(state: WorkspaceState, options: TransactionOptions, i
     const stale = new Set(plan.diagnostics.filter((d) => d.rule === 'not-utf8').map((d) => d.path));
     const read = stale.size === 0 ? diagnostics : diagnostics.filter((d) => d.rule !== 'not-utf8' || !stale.has(d.path));
     // An ICP file's conflict pointed at the canvas while the canvas holds one: what to resolve is there (strategy/icp-conflict.ts).
-    const all = icpConflictsPointedAtSource([...read, ...nested, ...crossFile, ...gates, ...(hold?.diagnostics ?? []), ...plan.diagnostics], unmerged, (path) => state.text(path));
+    // A campaign link written in Stage 1 alone, which the goals' counts just derived leave out (check reports it too).
+    const links = campaignLinkWarnings(model, new Locators((path) => model.text(path)));
+    const all = icpConflictsPointedAtSource([...read, ...nested, ...crossFile, ...gates, ...links, ...(hold?.diagnostics ?? []), ...plan.diagnostics], unmerged, (path) => state.text(path));
     return { plan, derived, diagnostics: [...all], committing, invalid, checked, heldAway: hold?.heldAway };
   } finally {
     hold?.release();
