@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { ContactRecord } from '../scoring/index.js';
 import { wholeCount } from '../scoring/numbers.js';
+import { LOCALISED_COMPANY_NAMES, LOCALISED_CONTACT_SPELLINGS } from './localised-headers.js';
 import { companyColumnAliases, listDateSchema, listItemRows, listOf, pipedriveAddressParts, parseKeepingRow, readListRows, unreadColumns, withAliases, type LeftOutValue } from './read.js';
 
 /**
@@ -10,6 +11,9 @@ import { companyColumnAliases, listDateSchema, listItemRows, listOf, pipedriveAd
  * row, and a count that cannot be read is left out and named. A row needs a name or an email.
  */
 const ALIASES: Record<string, string> = {
+  // A contact's and its company's columns as CRMs in German, French, Spanish, Dutch, Italian, Portuguese and Polish write them.
+  ...LOCALISED_CONTACT_SPELLINGS,
+  ...Object.fromEntries(LOCALISED_COMPANY_NAMES.map((spelling) => [spelling, 'company'])),
   full_name: 'name', contact: 'name', contact_name: 'name',
   job_title: 'title', position: 'title', role: 'title',
   email_address: 'email', work_email: 'email', e_mail: 'email',

@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import * as z from 'zod';
 import { DATE_EXPECTED, dateAdvice, dateProblem } from '../clock.js';
 import { ThreadworkError } from '../errors.js';
+import { foldToLatin } from '../latin-fold.js';
 import { expectedText } from '../schema/expected.js';
 import type { IcpProspect } from '../scoring/index.js';
 import { countOrBand, headCount, isHeadCount, wholeCount, type HeadCount } from '../scoring/numbers.js';
@@ -13,6 +14,7 @@ import { nearestWord } from '../schema/misspelt-keys.js';
 import { jsonSyntaxDiagnostic } from '../workspace/parse-file.js';
 import { readRegularFileBytes } from '../workspace/read-files.js';
 import { decodeWindows1252 } from './windows-1252.js';
+import { LOCALISED_COMPANY_NAMES, LOCALISED_COMPANY_SPELLINGS } from './localised-headers.js';
 
 /**
  * A date of a list (a `data_date`, a signal's `date`), empty for none: blanks around it and a
@@ -149,9 +151,15 @@ export function meantColumns(unread: readonly string[], known: ReadonlySet<strin
   return meant;
 }
 
-/** A CSV header as a field name: lower case, every run of spaces and punctuation one `_` (`# Employees` → `employees`, `Annual Revenue ($)` → `annual_revenue`). */
+/**
+ * A CSV header as a field name: lower case, accents dropped, every run of spaces and
+ * punctuation one `_` (`# Employees` → `employees`, `Annual Revenue ($)` → `annual_revenue`,
+ * `Número de empleados` → `numero_de_empleados`, `Unternehmensgröße` → `unternehmensgrosse`,
+ * as foldToLatin folds names): a localised header is read whether the export kept its
+ * accents or not, and in either Unicode form (a Mac may write `é` as `e` and a combining accent).
+ */
 export function columnKey(header: string): string {
-  return header.trim().toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '_').replace(/^_+|_+$/g, '');
+  return foldToLatin(header.trim()).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '_').replace(/^_+|_+$/g, '');
 }
 
 /**
@@ -221,6 +229,8 @@ export function parseAccounts(list: readonly unknown[]): AccountRow[] {
  * disqualifier went unchecked and an account abroad ranked as a fit.
  */
 const COMPANY_SPELLINGS: Record<string, string> = {
+  // The same columns as CRMs in German, French, Spanish, Dutch, Italian, Portuguese and Polish write them.
+  ...LOCALISED_COMPANY_SPELLINGS,
   website: 'domain', company_domain: 'domain', company_website: 'domain', company_domain_name: 'domain', website_url: 'domain',
   country: 'geography', location: 'geography', hq: 'geography', country_region: 'geography',
   billing_country: 'geography', shipping_country: 'geography', company_country: 'geography',
@@ -273,6 +283,7 @@ export function companyColumnAliases(nameField: string): Record<string, string> 
  * `Company Name`, `Website`, `Country`, and a contact list is read with the same spellings.
  */
 const ACCOUNT_ALIASES: Record<string, string> = {
+  ...Object.fromEntries(LOCALISED_COMPANY_NAMES.map((spelling) => [spelling, 'name'])),
   company: 'name', company_name: 'name', account: 'name', account_name: 'name', organization: 'name', organisation: 'name',
   ...companyColumnAliases('name'),
 };
