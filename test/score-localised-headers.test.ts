@@ -106,3 +106,20 @@ describe('score reads CRM exports with localised headers', () => {
     expect(scores(localised)).toEqual(scores(english));
   });
 });
+
+describe('score reads the country as a localised export writes it', () => {
+  it('matches `Deutschland`, `Österreich` and `Schweiz` to an ICP geography of DACH, as Germany, Austria and Switzerland are', async () => {
+    const dir = workspace({ 'strategy/canvas/04-segments.md': SEGMENTS.replace('      revenue: {min: "$20M", max: "$500M"}', '      geography: [DACH]') });
+    const list = testdir();
+    writeFileSync(`${list}/kunden.csv`, windows1252('Firmenname;Branche;Anzahl Mitarbeiter;Land\r\nZahlwerk GmbH;payments;480;Deutschland\r\nWiener Kredit AG;lending;480;Österreich\r\nZüri Pay AG;payments;480;Schweiz\r\nLyon Paiements;payments;480;Frankreich\r\n'));
+    type Geography = { ranked: { name: string; disqualified: { field: string }[]; factors: { name: string; value: number | null }[] }[] };
+    const ranking = (await score(`${list}/kunden.csv`, dir)) as unknown as Geography;
+    const geography = Object.fromEntries(ranking.ranked.map((a) => [a.name, [a.factors.find((f) => f.name === 'geography')?.value, a.disqualified.map((d) => d.field)]]));
+    expect(geography).toEqual({
+      'Zahlwerk GmbH': [1, []],
+      'Wiener Kredit AG': [1, []],
+      'Züri Pay AG': [1, []],
+      'Lyon Paiements': [0, ['geography']],
+    });
+  });
+});

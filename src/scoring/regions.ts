@@ -9,11 +9,25 @@ import { containsPhrase, keptPerPair, keptPerText, lookup, normalizeText, phrase
 
 /** Other names for one place; each list's first entry is the canonical name. */
 const ALIASES: readonly (readonly string[])[] = [
-  ['united states', 'us', 'usa', 'u s', 'u s a'],
-  ['united kingdom', 'uk', 'u k', 'great britain', 'britain', 'england', 'scotland', 'wales', 'northern ireland'],
+  ['united states', 'us', 'usa', 'u s', 'u s a', 'vereinigte staaten', 'etats unis', 'estados unidos', 'verenigde staten', 'stati uniti', 'stany zjednoczone'],
+  ['united kingdom', 'uk', 'u k', 'great britain', 'britain', 'england', 'scotland', 'wales', 'northern ireland', 'vereinigtes konigreich', 'grossbritannien', 'royaume uni', 'reino unido', 'verenigd koninkrijk', 'regno unito', 'wielka brytania'],
   ['united arab emirates', 'uae'],
-  ['netherlands', 'holland', 'the netherlands'],
+  ['netherlands', 'holland', 'the netherlands', 'niederlande', 'nederland', 'pays bas', 'paises baixos', 'paises bajos', 'paesi bassi', 'holanda', 'holandia'],
   ['czechia', 'czech republic'],
+  // Each country as CRMs in German, French, Spanish, Dutch, Italian, Portuguese and Polish write it
+  // (the languages whose list headers are read: accounts/localised-headers.ts), accents folded as
+  // normalizeText folds them: a German export's `Land: Deutschland` was outside an ICP's `Germany` or `DACH`.
+  ['germany', 'deutschland', 'allemagne', 'alemania', 'duitsland', 'germania', 'alemanha', 'niemcy'],
+  ['austria', 'osterreich', 'autriche', 'oostenrijk'],
+  ['switzerland', 'schweiz', 'suisse', 'svizzera', 'suiza', 'zwitserland', 'suica', 'szwajcaria'],
+  ['france', 'frankreich', 'francia', 'frankrijk', 'francja'], // not Portuguese `França`: `Franca` is also a city in Brazil
+  ['spain', 'spanien', 'espagne', 'espana', 'spanje', 'spagna', 'espanha', 'hiszpania'],
+  ['italy', 'italien', 'italie', 'italia', 'wlochy'],
+  ['portugal', 'portugalia', 'portogallo'],
+  ['poland', 'polen', 'pologne', 'polonia', 'polska'],
+  ['belgium', 'belgien', 'belgique', 'belgica', 'belgie', 'belgio'],
+  ['luxembourg', 'luxemburg', 'lussemburgo', 'luksemburg'],
+  ['ireland', 'irland', 'irlande', 'irlanda', 'ierland', 'irlandia'],
 ];
 
 const NORDICS = ['sweden', 'norway', 'denmark', 'finland', 'iceland'];
