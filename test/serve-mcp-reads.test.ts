@@ -4,7 +4,7 @@ import { exampleWorkspaceCopy } from './helpers/example.js';
 import { commitCount, git } from './helpers/git.js';
 import { connectMcp } from './helpers/mcp.js';
 import { replaceInFile } from './helpers/testdir.js';
-import { coldCheck, coldDue, coldQualify, coldReport, coldSync, coldText, SAME_GIT, winTheDeal, withoutServed } from './helpers/serve.js';
+import { COLD, coldCheck, coldDue, coldQualify, coldReport, coldSync, coldText, SAME_GIT, winTheDeal, withoutServed } from './helpers/serve.js';
 
 /*
  * The CLI's reads (check, sync, report, due, qualify) answered by a running MCP server: each served
@@ -82,6 +82,32 @@ describe('the CLI answered by a running MCP server', () => {
     const coldImpossible = await coldDue(dir, '2026-02-30');
     expect(impossible.code).toBe(1);
     expect(impossible.json).toEqual(coldImpossible.json);
+  }, 120_000);
+
+  it('names a stage broken after the server loaded it as held at the one in HEAD, as cold does, and says so when it holds a version HEAD does not have', async () => {
+    const dir = exampleWorkspaceCopy();
+    const mcp = await connectMcp(dir);
+    const DECISION = 'threads/sales/keel-neobank/4-decision.md';
+    // The server reads the workspace first: the break below is an edit it sees, holding the version it read.
+    expect((await runJson<Record<string, unknown>>(['check'], { cwd: dir, env: SAME_GIT })).json.served).toEqual({ pid: mcp.pid });
+    replaceInFile(dir, DECISION, 'criteria:', 'criteria: [\nbroken:');
+    const served = await runJson<Record<string, unknown>>(['qualify', 'keel-neobank'], { cwd: dir, env: SAME_GIT });
+    const cold = await coldQualify(dir, 'keel-neobank');
+    expect(served.json.served).toEqual({ pid: mcp.pid });
+    expect(withoutServed(served.json)).toEqual(cold.json);
+    expect(JSON.stringify(cold.json.held)).toContain('its last valid version (the one in HEAD)');
+    const report = await runJson<Record<string, unknown>>(['report', 'pipeline'], { cwd: dir, env: SAME_GIT });
+    expect(withoutServed(report.json)).toEqual((await coldReport(dir, 'pipeline')).json);
+    expect((await runCli(['check'], { cwd: dir, env: SAME_GIT })).stdout).toBe((await runCli(['check'], { cwd: dir, env: { ...SAME_GIT, ...COLD } })).stdout);
+
+    // A valid edit the server read and no commit has, then broken: served holds that edit, cold holds HEAD's — and the words say which.
+    replaceInFile(dir, DECISION, 'criteria: [\nbroken:', 'criteria:');
+    replaceInFile(dir, DECISION, 'champion: Tom Okafor', 'champion: Tom Okafor (acting)');
+    await runJson(['check'], { cwd: dir, env: SAME_GIT });
+    replaceInFile(dir, DECISION, 'criteria:', 'criteria: [\nbroken:');
+    const ahead = await runJson<Record<string, unknown>>(['qualify', 'keel-neobank'], { cwd: dir, env: SAME_GIT });
+    expect(JSON.stringify(ahead.json.held)).toContain('its last valid version (the one seen before this edit, not yet committed)');
+    expect(JSON.stringify((await coldQualify(dir, 'keel-neobank')).json.held)).toContain('its last valid version (the one in HEAD)');
   }, 120_000);
 
   it('qualifies a deal from the server’s warm workspace, as it is qualified cold; an unknown deal refused as cold', async () => {

@@ -569,6 +569,8 @@ export class WorkspaceState {
       // The version held is one no commit at HEAD has (read, then broken before a cycle committed it).
       if (headHash === undefined || headHash !== this.memoryHeldHashes.get(path)) this.heldAhead.add(path);
       else this.heldAhead.delete(path);
+      // Its derived-held warning names the version by what HEAD was just found to have (heldVersionName).
+      this.heldDirty = true;
     }
     for (const path of paths) {
       const entry = this.entries.get(path);
@@ -666,13 +668,23 @@ export class WorkspaceState {
       const place = error?.path === path ? `its error at ${error.line}:${error.column}` : error && `the error at ${error.path}:${error.line}:${error.column}`;
       const why = error ? `of ${place} (${error.rule})` : entry ? 'it is not valid' : 'it cannot be read';
       const held = good
-        ? `values derived from it are held at its last valid version (${heldVersionName(entry)})`
+        ? `values derived from it are held at its last valid version (${heldVersionName(entry, this.heldMatchesHead(path, entry))})`
         : 'it has no valid version yet, so nothing is derived from it';
       // At the error it names, as an editor shows it: at 1:1 it sat on a line that had nothing wrong.
       const at = error?.path === path ? { line: error.line, column: error.column } : START;
       out.push(diagnostic(path, at, 'warning', 'derived-held', `Held: ${held}, because ${why}. ${HELD_FILE_ADVICE}`));
     }
     return out;
+  }
+
+  /**
+   * Whether a file held at a version seen in this process is held at HEAD's very text (its
+   * hash compared by the last `resolveHeld`): then it is named as a cold run names it, "the
+   * one in HEAD" — a served answer says the words of a cold one when the values are the same.
+   */
+  private heldMatchesHead(path: string, entry: Entry | undefined): boolean {
+    if (entry?.heldFrom !== 'memory' || this.heldSeenBefore.has(path) || this.heldAhead.has(path)) return false;
+    return this.memoryHeldHashes.has(path);
   }
 
   /**
@@ -886,11 +898,15 @@ function validVersion(path: string, text: string): ParsedFile | undefined {
   return parsed.value === undefined ? undefined : parsed;
 }
 
-/** Which version a broken file is held at, in words. */
-function heldVersionName(entry: Entry | undefined): string {
-  if (entry?.heldFrom === 'HEAD') return 'the one in HEAD';
+/**
+ * Which version a broken file is held at, in words. `sameAsHead`: a version seen in this
+ * process whose text HEAD has — the one a cold run holds, so named as it names it. One that
+ * HEAD does not have says so: a cold run holds HEAD's, and its values differ.
+ */
+function heldVersionName(entry: Entry | undefined, sameAsHead: boolean): string {
+  if (entry?.heldFrom === 'HEAD' || sameAsHead) return 'the one in HEAD';
   if (entry?.heldFrom === 'history') return `the one in commit ${entry.heldCommit?.slice(0, 10) ?? '?'}: HEAD has it broken, committed as it is`;
-  return 'the one seen before this edit';
+  return 'the one seen before this edit, not yet committed';
 }
 
 function entryOf(current: ParsedFile, good: ParsedFile | undefined, heldFrom: HeldFrom | undefined, headChecked: boolean, hash: string, stamp: FileStamp, heldCommit?: string): Entry {
