@@ -210,7 +210,7 @@ export function workspaceOn(root: string, session: WorkspaceSession | undefined)
       // Its diagnostics are what `check` reports for its files (a misnamed stage file, a cross-file error included).
       if (session) return session.read(async ({ state, derivation, check }) => {
         const { value: derived, held } = await deriveHeldIn(state, derivation, (_model, d) => d);
-        return readThread(state.derivationModel(), derived, path, heldSeenFrom(held, path), check().diagnostics);
+        return readThread(state.derivationModel(), derived, path, heldInThreadOrShared(held, path), check().diagnostics);
       });
       // A thread's derived values depend on it, the canvas and the config only: no need to read the others.
       const includeThread = (dir: string): boolean => dir === path;
@@ -239,7 +239,7 @@ export function workspaceOn(root: string, session: WorkspaceSession | undefined)
       // Scored as sync scores it (a file in error at its last valid version, named in `held`). A deal's scores follow from it, the canvas and the config only.
       if (session) {
         const served = (await heldRead(qualify)).value;
-        return { ...served, held: heldSeenFrom(served.held, path) };
+        return { ...served, held: heldInThreadOrShared(served.held, path) };
       }
       return (await deriveAsSyncHolds(root, qualify, { includeThread: (dir) => dir === path })).value;
     },
@@ -316,11 +316,10 @@ export function workspaceOn(root: string, session: WorkspaceSession | undefined)
 export { initWorkspace, type InitOptions, type InitResult };
 
 /**
- * The holds one thread's answer names: those outside any thread (canvas, config, goals) and
- * the thread's own. A warm session holds every thread's broken files, but a cold read of one
- * thread reads only it beside the canvas and config — another thread's hold is no part of
- * its values, and a served answer is the cold one (read_thread and qualify listed them all).
+ * Of a session's holds (every thread's broken files), those a cold read of one thread finds:
+ * its own and the shared files' (canvas, config, goals). Another thread's hold is no part of
+ * this thread's values, and a served answer is the cold one.
  */
-function heldSeenFrom(held: readonly Diagnostic[], threadPath: string): Diagnostic[] {
-  return held.filter((d) => (threadOf(d.path.split('/'))?.thread ?? threadPath) === threadPath);
+function heldInThreadOrShared(held: readonly Diagnostic[], thread: string): Diagnostic[] {
+  return held.filter((d) => (threadOf(d.path.split('/'))?.thread ?? thread) === thread);
 }
