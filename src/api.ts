@@ -45,6 +45,7 @@ import { proposeMigration, type MigrationResult } from './threads/migrate.js';
 import { containedPath } from './workspace/contain.js';
 import { isAbsolute, relative } from 'node:path';
 import { loadWorkspace } from './workspace/load.js';
+import { threadsToCheckWith } from './threads/read-scope.js';
 import { threadOf } from './workspace/layout.js';
 import type { WorkspaceModel } from './workspace/model.js';
 
@@ -215,7 +216,8 @@ export function workspaceOn(root: string, session: WorkspaceSession | undefined)
       // A thread's derived values depend on it, the canvas and the config only: no need to read the others.
       const includeThread = (dir: string): boolean => dir === path;
       const { value: derived, held } = await deriveAsSyncHolds(root, (_model, d) => d, { includeThread });
-      const state = await WorkspaceState.load(root, { includeThread });
+      // Checked with the threads its references name (read-scope.ts), as a check of the whole workspace sees them.
+      const state = await WorkspaceState.load(root, { includeThread: threadsToCheckWith(root, path) });
       await loadParserForBlocks(state.currentModel());
       return readThread(state.derivationModel(), derived, path, held, checkModel(state.currentModel()).diagnostics);
     },

@@ -22,4 +22,14 @@ describe('read_thread served, as the library reads it cold', () => {
     expect(served).toEqual(cold);
     expect((cold.held as { path: string }[]).map((d) => d.path)).toEqual(['strategy/canvas/04-segments.md', 'threads/sales/keel-neobank/4-decision.md']);
   }, 120_000);
+
+  it('checks a deal sourced from a campaign against the campaigns there, as check does: no unknown-campaign warning cold', async () => {
+    const dir = exampleWorkspaceCopy();
+    const mcp = await connectMcp(dir);
+    const { ok: _ok, ...served } = await mcp.ok<Record<string, unknown>>('read_thread', { thread: 'cobalt-remit' });
+    const cold = JSON.parse(JSON.stringify(await (await openWorkspace(dir)).readThread('cobalt-remit'))) as Record<string, unknown>;
+    expect(served).toEqual(cold);
+    expect((cold.meta as { source: string }).source).toBe('campaign:2026-09-15-fintech-controller-outbound');
+    expect((cold.diagnostics as { rule: string }[]).map((d) => d.rule)).not.toContain('unknown-campaign');
+  }, 120_000);
 });
