@@ -23,7 +23,10 @@ describe('classifyPath: the quick way for deal files reads every path as before'
     ['threads/sales/acme/meta.json/', { kind: 'other' }],
     ['threads/sales/acme/6-learnings.md', { kind: 'stage-misnamed', thread: 'threads/sales/acme', expected: '6-learning.md' }],
     ['threads/sales/acme/06-learning.md', { kind: 'stage-misnamed', thread: 'threads/sales/acme', expected: '6-learning.md' }],
-    ['threads/sales/acme/META.json', { kind: 'other' }],
+    // A meta.json a desktop or an editor renamed is named, not ignored (misnamed-meta-and-goal.test.ts).
+    ['threads/sales/acme/META.json', { kind: 'meta-misnamed', thread: 'threads/sales/acme' }],
+    ['threads/sales/acme/meta (1).json', { kind: 'meta-misnamed', thread: 'threads/sales/acme' }],
+    ['threads/sales/acme/metadata.json', { kind: 'other' }],
     ['threads/sales/acme/notes.md', { kind: 'other' }],
     ['threads/salesy/acme/meta.json', { kind: 'other' }],
     ['threads/marketing/post/meta.json', { kind: 'thread-meta', thread: 'threads/marketing/post', family: 'marketing' }],
