@@ -6,7 +6,7 @@
  *   interfaces  cli/ watch/ mcp/ demo/ serve/
  *   engine      engine/ workspace/ (I/O) git/ threads/ campaigns/ history/ init/ skills/ sync/ accounts/ strategy/run.ts api.ts index.ts
  *   domain      derive/ scoring/ outreach/ check/ report/ stats/ migrate/ strategy/ (pure), forecast/, workspace/ model modules
- *   base        markdown/ schema/ templates/ diagnostics*.ts mcp-tool-catalog.ts errors.ts answer-ok.ts clock.ts timing.ts progress.ts long-lived-heap.ts version.ts settled.ts stop-signals.ts load-on-first-use.ts latin-fold.ts text-width.ts
+ *   base        markdown/ schema/ templates/ diagnostics*.ts mcp-tool-catalog.ts errors.ts answer-ok.ts clock.ts timing.ts progress.ts long-lived-heap.ts version.ts settled.ts stop-signals.ts load-on-first-use.ts latin-fold.ts text-width.ts value-at.ts
  *
  * A module imports from its own layer or the layers below it. Domain modules do no I/O:
  * they import no fs, child_process, git or watcher module.
@@ -17,7 +17,7 @@
 // workspace/ (scan, read, write, lock, contain, find-root, load) is engine.
 const MODEL = '^src/workspace/(model|layout|parse-file|validate|slug|dotted-thousands|count-decimals|non-decimal-numbers|meta-fields-in-stage|derived-block-conflict|meta-conflict)[.]ts$';
 
-const BASE = ['^src/(markdown|schema|templates)/', '^src/(diagnostics[^/]*|mcp-tool-catalog|errors|answer-ok|clock|timing|progress|long-lived-heap|version|settled|stop-signals|load-on-first-use|latin-fold|text-width)[.]ts$'];
+const BASE = ['^src/(markdown|schema|templates)/', '^src/(diagnostics[^/]*|mcp-tool-catalog|errors|answer-ok|clock|timing|progress|long-lived-heap|version|settled|stop-signals|load-on-first-use|latin-fold|text-width|value-at)[.]ts$'];
 const DOMAIN = [
   '^src/(derive|scoring|outreach|check|report|stats)/',
   // migrate/: reads the LeanOS method's labelled lines into stage front matter (threads/migrate.ts writes it).

@@ -562,9 +562,11 @@ export function campaignLinkWarnings(model: WorkspaceModel, locators: Locators):
   const out: Diagnostic[] = [];
   const report = reporter(out, locators, 'warning');
   for (const thread of model.threads.values()) {
-    const input = thread.family === 'campaign' ? thread.stages[0] : undefined;
+    // Only campaigns repeat their links in Stage 1; a deal's meta.json is not read at all.
+    if (thread.family !== 'campaign') continue;
+    const input = thread.stages[0];
     const stage = input && !model.broken.has(input.path) ? dataOf(input) : undefined;
-    const meta = dataOf(thread.meta);
+    const meta = stage && dataOf(thread.meta);
     if (input && stage && meta) checkLinksAgree(input.path, stage, meta, report);
   }
   return out;

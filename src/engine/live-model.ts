@@ -1,15 +1,12 @@
 import { compareDiagnostics, diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { CANVAS_SECTIONS } from '../schema/canvas.js';
 import { configSchema, type Config } from '../schema/config.js';
-import { threadFamilyOf } from '../workspace/layout.js';
+import { isMisnamedFile, threadFamilyOf, type MisnamedFileKind } from '../workspace/layout.js';
 import { configValue, type ThreadChangeLog, type WorkspaceModel } from '../workspace/model.js';
 import type { ParsedFile } from '../workspace/parse-file.js';
 
 const DEFAULT_CONFIG: Config = configSchema.parse({});
 
-/** A file named like one the engine reads, whose diagnostic depends on whether that file is there (diagnostics()). */
-type Misnamed = Extract<ParsedFile['kind'], { kind: 'stage-misnamed' | 'meta-misnamed' | 'goal-misnamed' }>;
-const isMisnamed = (kind: ParsedFile['kind'] | undefined): kind is Misnamed => kind?.kind === 'stage-misnamed' || kind?.kind === 'meta-misnamed' || kind?.kind === 'goal-misnamed';
 
 /**
  * A WorkspaceModel kept up to date one file at a time, so that a watch cycle does not
@@ -23,7 +20,7 @@ export class LiveModel {
   private readonly threadDirs = new Set<string>();
   private readonly threadFiles = new Map<string, number>();
   private readonly perPath = new Map<string, Diagnostic[]>();
-  private readonly misnamed = new Map<string, Misnamed>();
+  private readonly misnamed = new Map<string, MisnamedFileKind>();
   private readonly misnamedGoals = new Map<string, string>();
   private scanDiagnostics: Diagnostic[] = [];
   private held: Diagnostic[] = [];
@@ -86,8 +83,8 @@ export class LiveModel {
 
   /** The diagnostics of `path` as it is (its own parse and schema problems). */
   setDiagnostics(path: string, list: readonly Diagnostic[], kind: ParsedFile['kind'] | undefined): void {
-    // A file named almost like a stage file: what it is told depends on its thread's files (diagnostics()).
-    if (isMisnamed(kind)) {
+    // A misnamed file's diagnostic depends on whether the file it was meant to be is there (diagnostics()).
+    if (isMisnamedFile(kind)) {
       this.misnamed.set(path, kind);
       if (kind.kind === 'goal-misnamed') this.misnamedGoals.set(kind.id, path);
       this.diagnosticsList = undefined;
@@ -118,7 +115,7 @@ export class LiveModel {
     this.diagnosticsList = undefined;
   }
 
-  private misnamedDiagnostic(path: string, kind: Misnamed): Diagnostic {
+  private misnamedDiagnostic(path: string, kind: MisnamedFileKind): Diagnostic {
     if (kind.kind === 'stage-misnamed') return misnamedStageDiagnostic(path, kind, this.hasStage(kind.thread, kind.expected));
     if (kind.kind === 'meta-misnamed') return misnamedMetaDiagnostic(path, kind.thread, this.hasMeta(kind.thread));
     return misnamedGoalDiagnostic(path, kind.id, this.model.goals.has(kind.id));

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { diagnostic, HELD_FILE_ADVICE, START, type Diagnostic } from '../diagnostics.js';
 import { readAtHead, readLastValidInHistory } from '../git/head-files.js';
 import { missingMetaMessage } from '../check/references.js';
-import { classifyPath, threadOf, type FileKind } from '../workspace/layout.js';
+import { classifyPath, isMisnamedFile, threadOf, type FileKind } from '../workspace/layout.js';
 import { PhaseTimer } from '../timing.js';
 import { LiveModel } from './live-model.js';
 import type { ThreadRecord, WorkspaceModel } from '../workspace/model.js';
@@ -880,7 +880,6 @@ export class WorkspaceState {
   }
 }
 
-/** An entry, every one with the same properties in the same order (see parse-file.ts's parsedFile). */
 /**
  * Whether a file of this kind has a value to validate, and so can be broken: not a file the
  * engine only lists (a thread's notes) or a canvas file of no known section, which nothing
@@ -889,7 +888,7 @@ export class WorkspaceState {
  * file under a name a desktop gave it (\`meta-file-name\`, \`goal-file-name\`).
  */
 function holdsValue(kind: FileKind): boolean {
-  return kind.kind !== 'other' && kind.kind !== 'canvas-unknown' && kind.kind !== 'stage-misnamed' && kind.kind !== 'meta-misnamed' && kind.kind !== 'goal-misnamed';
+  return kind.kind !== 'other' && kind.kind !== 'canvas-unknown' && !isMisnamedFile(kind);
 }
 
 /** A committed text of `path` parsed, when it is valid: a version a broken file can be held at. */
@@ -909,6 +908,7 @@ function heldVersionName(entry: Entry | undefined, sameAsHead: boolean): string 
   return 'the one seen before this edit, not yet committed';
 }
 
+/** An entry, every one with the same properties in the same order (see parse-file.ts's parsedFile). */
 function entryOf(current: ParsedFile, good: ParsedFile | undefined, heldFrom: HeldFrom | undefined, headChecked: boolean, hash: string, stamp: FileStamp, heldCommit?: string): Entry {
   return { current, good, heldFrom, heldCommit, headChecked, hash, mtimeMs: stamp.mtimeMs, ctimeMs: stamp.ctimeMs, ino: stamp.ino, size: stamp.size };
 }

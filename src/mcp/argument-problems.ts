@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { TOOL_ARGUMENTS, toolArgumentNames } from './inputs.js';
 import { argumentExample } from './argument-examples.js';
+import { valueAt } from '../value-at.js';
 
 /** One argument a tool's input schema refused, in the tool's terms. */
 export interface ArgumentProblem {
@@ -63,15 +64,6 @@ export function argumentProblems(tool: string, args: unknown): ArgumentProblems 
     }
   }
   return found;
-}
-
-function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
-  let at = value;
-  for (const part of path) {
-    if (at === null || typeof at !== 'object') return undefined;
-    at = (at as Record<PropertyKey, unknown>)[part];
-  }
-  return at;
 }
 
 /** A value as sent, with its kind: `"2" (a string)`, `42 (a number)`, `null`. */

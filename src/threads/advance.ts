@@ -22,6 +22,7 @@ import { invalidMeta } from './invalid-meta.js';
 import { missingFields, type MissingField } from './requirements.js';
 import { isStageAsOpened } from './stage-as-opened.js';
 import { stageVersion } from './stage-version.js';
+import { valueAt } from '../value-at.js';
 
 export interface AdvanceResult {
   thread: string;
@@ -225,10 +226,6 @@ function locatedWhereWritten(model: WorkspaceModel, path: string, missing: Missi
     const { line, column } = locators.at(path, at);
     return { ...field, line, column };
   });
-}
-
-function valueAt(value: unknown, at: readonly (string | number)[]): unknown {
-  return at.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined), value);
 }
 
 function lastKey(field: string): string {

@@ -35,6 +35,13 @@ export type FileKind =
   | { kind: 'suppression' }
   | { kind: 'other' };
 
+/** A file named like one the engine reads but under another name (stage, meta.json, goal): read by nothing, reported. */
+export type MisnamedFileKind = Extract<FileKind, { kind: 'stage-misnamed' | 'meta-misnamed' | 'goal-misnamed' }>;
+
+export function isMisnamedFile(kind: FileKind | undefined): kind is MisnamedFileKind {
+  return kind?.kind === 'stage-misnamed' || kind?.kind === 'meta-misnamed' || kind?.kind === 'goal-misnamed';
+}
+
 /** Where a thread folder sits, which decides the `type` its meta.json must carry. */
 export type ThreadFamily = 'deal' | 'campaign' | 'marketing';
 

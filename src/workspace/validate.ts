@@ -10,6 +10,7 @@ import { allowedValues, spellingHint, withForwardSlashes } from '../schema/spell
 import { wholeCount } from '../scoring/numbers.js';
 import { slugOfText } from './slug.js';
 import { shortened } from '../text-width.js';
+import { valueAt } from '../value-at.js';
 
 /**
  * Validates parsed data against its schema and maps each zod issue to the line and
@@ -284,15 +285,6 @@ function preview(value: unknown): string {
 
 export function formatDataPath(path: readonly PropertyKey[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
-}
-
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  let current = data;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
 }
 
 /**
