@@ -305,7 +305,7 @@ export const RULES = {
     reportedBy: ['check'],
     at: 'key',
     summary: "a campaign's Stage 6 `closed` date while 5-actions.md still has prospects in the sequence (active or queued, touches left)",
-    message: 'Campaign closed on {date} with {n} prospects still in its sequence ({names}): closing stops their touches, yet 5-actions.md lists them as active or queued; expected each set to `completed` (or `nurture` with a `revisit`), or `closed` removed to go on',
+    message: 'Campaign closed on {date} with {n} prospects still in its sequence ({names}): closing stops their touches, yet 5-actions.md lists them as active or queued; expected each set to `completed` (or `nurture` with a `revisit`), or `closed` removed to go on | … with 1 prospect still in its sequence …; expected the prospect\'s status set to `completed` …',
     docs: 'A closed campaign sends nothing more (docs/outreach.md): `due`, `campaign draft` and `approve` stop every prospect once `closed` is given. A prospect whose status still sends (`active`, `queued` or none) with touches left in the sequence (the touches sent counted as `due` counts them: `touches_done`, or the last touch a draft marked `status: sent` records when that is more) was cut off by the close, which the file does not say: its record reads as someone still being contacted. Set each such prospect\'s `status` to `completed` (the sequence ended for them) or `nurture` (with a `revisit` date, which `due` lists), or remove `closed` if the campaign goes on. Up to five prospects are named; the count says how many.',
   },
   'queued-after-send': {
@@ -313,7 +313,7 @@ export const RULES = {
     reportedBy: ['check'],
     at: 'key',
     summary: 'a campaign prospect still `queued` though a touch was sent to them (`touches_done`, or a draft marked `status: sent`)',
-    message: '{n} prospects are still `queued` though a touch was sent to them ({names}): expected `status: active` for each',
+    message: '{n} prospects are still `queued` though a touch was sent to them ({names}): expected `status: active` for each | 1 prospect is still `queued` … ({name}): expected `status: active` there',
     docs: 'threadwork never sends: a person marks a draft `status: sent` (or raises `touches_done`), and nothing changes the prospect\'s `status` in 5-actions.md, so a list half sent still read `queued` throughout. `due`, `campaign draft` and the gates count the touches sent either way (`queued` and `active` both stay in the sequence); the status is the record a person reads. One warning per campaign, at the first such prospect\'s `status`, naming up to five: set each to `active`.',
   },
   'reply-without-send': {

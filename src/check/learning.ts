@@ -141,7 +141,7 @@ export function checkClosedMidSequence(thread: ThreadRecord, report: Report, sup
     path,
     ['closed'],
     'closed-mid-sequence',
-    `Campaign closed on ${String(closed)} with ${open.length === 1 ? '1 prospect' : `${open.length} prospects`} still in its sequence (${names.join(', ')}${more}): closing stops their touches, yet 5-actions.md lists them as active or queued; expected each set to \`completed\` (or \`nurture\` with a \`revisit\`), or \`closed\` removed to go on`,
+    `Campaign closed on ${String(closed)} with ${open.length === 1 ? '1 prospect' : `${open.length} prospects`} still in its sequence (${names.join(', ')}${more}): closing stops their touches, yet 5-actions.md lists them as active or queued; expected ${open.length === 1 ? "the prospect's status" : 'each'} set to \`completed\` (or \`nurture\` with a \`revisit\`), or \`closed\` removed to go on`,
     'warning',
   );
 }

@@ -37,7 +37,7 @@ export function checkQueuedAfterSend(thread: ThreadRecord, report: Report, sent:
     actions.path,
     ['prospects', first.index, ...(first.p.status === undefined ? [] : ['status'])],
     'queued-after-send',
-    `${who} still \`queued\` though a touch was sent to them (${names.join(', ')}${more}: \`touches_done\`, or a draft marked \`status: sent\`): expected \`status: active\` for each, as 5-actions.md otherwise reads as if nobody had been contacted`,
+    `${who} still \`queued\` though a touch was sent to them (${names.join(', ')}${more}: \`touches_done\`, or a draft marked \`status: sent\`): expected \`status: active\` ${queued.length === 1 ? 'there' : 'for each'}, as 5-actions.md otherwise reads as if nobody had been contacted`,
     'warning',
   );
 }
