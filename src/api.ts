@@ -23,6 +23,7 @@ import { listThreads, type ThreadFilter, type ThreadSummary } from './threads/li
 import { readThread, type ThreadView } from './threads/read.js';
 import { resolveThreadPath } from './threads/resolve.js';
 import { proposeStageWrite, type StageWriteResult } from './threads/write-stage.js';
+import { proposeGoalLink, type GoalLink } from './threads/link-goal.js';
 import { readUnmergedFiles } from './git/unmerged.js';
 import { proposeStrategy, type StrategyOptions, type StrategyResult } from './strategy/run.js';
 import { isStrategySource } from './answer-ok.js';
@@ -92,6 +93,12 @@ export interface Workspace {
    * write throws with the diagnostics and writes nothing), then syncs and commits.
    */
   writeStage(input: { thread: string; stage: number; frontMatter: Record<string, unknown>; remove?: readonly string[] | undefined; body?: string | undefined; version?: string | undefined }, options?: WriteOptions): Promise<StageWriteOutcome>;
+  /**
+   * Links a thread to a goal (and subgoal) in its meta.json, or to none (`goal: null`): checked
+   * as `deal new --goal` checks it, written in place, synced and committed. A campaign's Stage 1
+   * goal moves with it.
+   */
+  linkGoal(thread: string, link: { goal: string | null; subgoal?: string | null | undefined }, options?: WriteOptions): Promise<GoalLink & Committed>;
   /** A report as data: pipeline, winloss, goals, assumptions or forecast. */
   report(name: ReportName): Promise<ReportData>;
   /** One deal's ICP fit and qualification as a whole: each criterion with its place in 4-decision.md and what to ask next. */
@@ -228,6 +235,11 @@ export function workspaceOn(root: string, session: WorkspaceSession | undefined)
       const fromSync = (done.sync?.diagnostics ?? []).filter((d) => d.severity === 'warning' && d.rule !== 'derived-held');
       const warnings = uniqueDiagnostics([...done.warnings, ...fromSync]).filter((d) => d.path === done.result.path);
       return { write: { ...done.result, diagnostics: warnings }, sync: done.sync, commit: done.commit, warnings: done.warnings };
+    },
+    linkGoal: async (thread, link, opts) => {
+      const path = resolveThreadPath(root, thread);
+      // meta.json as written, not as derivation holds it: a broken one is refused, never edited from HEAD's.
+      return committed(await write((_model, state) => proposeGoalLink(state.currentModel(), { thread: path, ...link }), opts));
     },
     report: async (name) => {
       // Drawn from what sync derives, held threads at HEAD, never from numbers sync would refuse to commit.

@@ -70,6 +70,12 @@ export const TOOL_INPUTS = {
     commit,
   },
   advance: { thread, commit },
+  link_goal: {
+    thread,
+    goal: goal.nullable().describe('goal id from goals/ (g-…) the thread counts towards; null: towards none'),
+    subgoal: subgoal.nullable().optional().describe("subgoal id of that goal (SG1); null: none. Left out: the thread's subgoal is kept while its goal stays the same, dropped when the goal changes"),
+    commit,
+  },
   sync: {
     dry_run: z.boolean().optional().describe('report what would change (before → after) and write nothing'),
     commit: commit.describe('false: write but do not commit (default: commit)'),

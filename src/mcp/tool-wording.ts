@@ -19,10 +19,10 @@ const TOOL_WORDING: readonly [RegExp, Instead][] = [
   [/`due`(?= (?:lists|listed|counts|reads|never lists|no longer lists))/g, 'the `due_touches` tool'],
   // The CLI's message offers the tool as an aside; to an agent already on MCP it is the way.
   [/ \(or `write_stage` with stage (\d) through MCP\)/g, ' (the `write_stage` tool, "stage": $1)'],
-  // deal-without-goal: meta.json holds what sync derives, and an agent told "never write derived values" did not touch it — nor could any tool set the link.
+  // deal-without-goal: meta.json holds what sync derives, and an agent told "never write derived values" did not touch it; the link has its tool.
   [
     /expected `"goal_id"` in its meta\.json naming one of ([^\n]*)/g,
-    'link it with your own file tools: set `"goal_id"` in its meta.json to one of $1 (and `"subgoal"` to one of that goal\'s subgoals) — the deal\'s own link, kept as written (sync derives only `status`, `stage`, the dates and the scores there), which no tool sets after `create_deal`; then run the `sync` tool, which counts the deal toward the goal and commits it',
+    'link it with the `link_goal` tool, "goal" one of $1 (and "subgoal" one of that goal\'s subgoals), which counts the deal toward the goal and commits it',
   ],
   // closed-before-created: `created` is the thread's own field of meta.json, which no tool sets.
   [/set `created` to the day it began/g, 'set `"created"` in its meta.json to the day it began with your own file tools (the thread\'s own field, kept as written, which no tool sets), then run the `sync` tool'],

@@ -67,6 +67,10 @@ export function registerWriteTools(server: McpServer, { root, workspace }: ToolC
     answer(async () => split(await workspace.advance(agentThreadPath(root, args.thread), write(args)))),
   );
 
+  server.registerTool('link_goal', { title: 'Link a thread to a goal', description: MCP_TOOLS.link_goal, inputSchema: TOOL_ARGUMENTS.link_goal, outputSchema: toolOutputSchema('link_goal'), annotations: { ...WRITES, idempotentHint: true } }, (args) =>
+    answer(async () => split(await workspace.linkGoal(agentThreadPath(root, args.thread), { goal: args.goal, subgoal: args.subgoal }, write(args)))),
+  );
+
   server.registerTool('sync', { title: 'Sync derived values', description: MCP_TOOLS.sync, inputSchema: TOOL_ARGUMENTS.sync, outputSchema: toolOutputSchema('sync'), annotations: { ...WRITES, idempotentHint: true } }, (args) =>
     answer(() => workspace.sync({ dryRun: args.dry_run === true, commit: args.commit }), 'on-errors'),
   );

@@ -3,6 +3,7 @@ import { commitOutput, createdThreadOutput, diagnosticOutput, syncResultShape } 
 import { migrateOutput } from '../cli/json-output/migrate.js';
 import { campaignApproveOutput, campaignDraftOutput, campaignReplyOutput, strategyOutput } from '../cli/json-output/outreach.js';
 import { advanceOutput } from '../cli/json-output/workspace.js';
+import type { GoalLink } from '../threads/link-goal.js';
 import type { StageWriteResult } from '../threads/write-stage.js';
 
 /**
@@ -30,6 +31,14 @@ const stageWriteResultOutput = z.object({
   version: z.string().describe("the file's version after the write: the `version` of the next write_stage to it"),
 });
 
+const goalLinkOutput = z.object({
+  thread: z.string().describe('the thread folder, relative to the workspace'),
+  goal: z.string().nullable().describe('the goal the thread counts towards now (null: none)'),
+  subgoal: z.string().nullable(),
+  before: z.object({ goal: z.string().nullable(), subgoal: z.string().nullable() }).describe('the links it had before: to write back to undo it'),
+  written: z.array(z.string()).describe("the files written: meta.json, and a campaign's 1-input.md when it names the goal; empty when the thread was linked so already (nothing committed)"),
+});
+
 /** `{ok, result, sync, commit, warnings}`: a write's answer around its `result`. */
 function writeAnswer(result: z.ZodObject): z.ZodObject {
   return z.object({
@@ -45,6 +54,7 @@ export const WRITE_TOOL_OUTPUTS = {
   create_deal: writeAnswer(createdThreadOutput),
   create_campaign: writeAnswer(createdThreadOutput),
   write_stage: writeAnswer(stageWriteResultOutput),
+  link_goal: writeAnswer(goalLinkOutput),
   advance: writeAnswer(resultOf(advanceOutput)),
   draft_campaign: writeAnswer(resultOf(campaignDraftOutput)),
   record_reply: writeAnswer(resultOf(campaignReplyOutput)),
@@ -56,4 +66,4 @@ export const WRITE_TOOL_OUTPUTS = {
 
 /* Compile-time tie: a field renamed in the engine's stage write turns the typecheck red here. */
 type Fits<Actual extends Schema, Schema> = Actual;
-export type WriteOutputTypeChecks = [Fits<StageWriteResult, z.output<typeof stageWriteResultOutput>>];
+export type WriteOutputTypeChecks = [Fits<StageWriteResult, z.output<typeof stageWriteResultOutput>>, Fits<GoalLink, z.output<typeof goalLinkOutput>>];

@@ -155,7 +155,7 @@ export function unknownGoal(goal: string, known: readonly string[]): ThreadworkE
 }
 
 /** A subgoal its goal does not define; one written in another case (`sg1` for `SG1`) names the one meant. */
-function unknownSubgoal(goal: string, subgoal: string, known: readonly string[]): ThreadworkError {
+export function unknownSubgoal(goal: string, subgoal: string, known: readonly string[]): ThreadworkError {
   const meant = nearestWord(subgoal, known);
   return new ThreadworkError(`Unknown subgoal ${JSON.stringify(subgoal)} of ${goal}: ${meant ? `did you mean ${meant}? ` : ''}expected one of ${known.join(', ') || '(none defined)'}`, 'unknown-subgoal', { subgoal, known: [...known], ...(meant ? { meant } : {}) });
 }
