@@ -306,13 +306,17 @@ export function workspaceOn(root: string, session: WorkspaceSession | undefined)
     },
     recordReply: async (campaign, email, text, date, options) => {
       const path = resolveThreadPath(root, campaign, 'campaign');
-      return committed(
+      const replied = committed(
         await write(async (model, state) => {
           refuseWriteIntoHeldThread(state.currentModel(), [`${path}/meta.json`]);
           // A touch whose sent draft was deleted counts as sent, as `due` counts it: an out-of-office after the last one pauses nothing.
           return proposeReply(model, path, email, text, pastDateOrToday(date, 'the day the reply came'), { sentAtHead: await sentAtHead(root, path) });
         }, options),
       );
+      // The deal's `noGoal` says why it counts toward no goal: check's warning about the meta.json the reply wrote would say it again as the person's omission.
+      const deal = replied.deal;
+      if (!deal || !('noGoal' in deal)) return replied;
+      return { ...replied, warnings: replied.warnings.filter((d) => !(d.rule === 'deal-without-goal' && d.path === `${deal.path}/meta.json`)) };
     },
     sync: async (options = {}) => (session ? (await session.transaction(proposeSync, { dryRun: options.dryRun, commit: options.commit })).sync! : runSync(root, options)),
     migrate: async (paths = [], options = {}) => {

@@ -43,7 +43,7 @@ export interface ReplyResult {
    * The deal a positive reply opened (`taken`: the folder the company name makes held another
    * deal, so this one got a free one), or the one it had opened before (`existing`).
    */
-  deal: (CreatedThread & { taken?: string }) | { path: string; existing: true } | null;
+  deal: (CreatedThread & { taken?: string; noGoal?: string }) | { path: string; existing: true } | null;
   /** True when this reply put the address on the suppression list. */
   suppressed: boolean;
   /**
@@ -152,7 +152,7 @@ export function proposeReply(model: WorkspaceModel, campaignPath: string, who: s
     // is still the one the campaign was run for (`campaign-links-disagree` says so in check).
     const declared = meta.goal_id ? meta : { ...meta, goal_id: stageValue(thread, 'campaign', 1)?.goal_id ?? undefined };
     const opened = openDealOnce(model, declared, prospect, text, date);
-    deal = 'result' in opened ? opened.result : opened;
+    deal = 'result' in opened ? withGoalNote(model, opened.result, campaignPath, declared.goal_id) : opened;
     if ('changes' in opened) changes.push(...opened.changes);
   }
 
@@ -168,6 +168,22 @@ export function proposeReply(model: WorkspaceModel, campaignPath: string, who: s
     changes,
     summary: `reply from ${email} (${classification.category}) to ${campaignPath}`,
     thread: campaignPath,
+  };
+}
+
+/**
+ * A deal opened for a campaign that names no goal counts toward none: said as what the reply
+ * did and why (the campaign had no goal to give), with how to link the deal or the campaign,
+ * in place of check's `deal-without-goal` about a meta.json the reply itself wrote (api.ts
+ * leaves that warning out of the reply's). A workspace without goals is told nothing, as check tells it nothing.
+ */
+function withGoalNote(model: WorkspaceModel, deal: CreatedThread & { taken?: string }, campaignPath: string, campaignGoal: string | null | undefined): CreatedThread & { taken?: string; noGoal?: string } {
+  const goals = goalsOf(model).map((g) => g.id);
+  if (campaignGoal || goals.length === 0) return deal;
+  const known = `${goals.slice(0, 12).join(', ')}${goals.length > 12 ? ', …' : ''}`;
+  return {
+    ...deal,
+    noGoal: `deal ${deal.path} counts toward no goal: campaign ${campaignPath} names none, so it had none to give. Link the deal with "goal_id" in ${deal.path}/meta.json (one of ${known}) and sync (an agent: the link_goal tool); link the campaign in its meta.json too, and the deals its next replies open take its goal`,
   };
 }
 

@@ -62,6 +62,7 @@ export async function campaignReplyCommand(campaign: string, email: string, flag
     ...(result.pausedUntil ? [`${pc.cyan('paused until')} ${result.pausedUntil}: the sequence waits for the return date`] : []),
     ...(result.notPaused ? [`${pc.cyan('not paused')}: back ${c.returns}, but ${result.notPaused}`] : []),
     ...(result.deal ? ['existing' in result.deal ? `deal already open: ${result.deal.path}` : `${pc.green('opened deal')} ${result.deal.path}${result.deal.taken ? pc.dim(` — ${result.deal.taken} is another deal's (not this campaign's, nor ${result.email}'s): this one has its own folder`) : ''}`] : []),
+    ...(result.deal && 'noGoal' in result.deal && result.deal.noGoal ? [`${pc.yellow('no goal')} ${result.deal.noGoal}`] : []),
     ...(result.doNotContact ? [`${pc.yellow('do not contact')} ${result.email} unsubscribed before: the reply is recorded, the status stays ${result.status.after} and no deal is opened`] : []),
     ...(result.suppressed ? [`${pc.yellow('suppressed')} ${result.email}: no campaign will contact it again`] : []),
     ...result.withdrawn.map((path) => `${pc.yellow('approval withdrawn')} ${path}: set to status skipped, not to be sent`),

@@ -56,7 +56,7 @@ export const campaignReplyOutput = z.object({
   withdrawn: z.array(z.string()).describe("the prospect's approved drafts this reply withdrew (set to `status: skipped`, `approved_on` and `approved_text` removed): every campaign's for an unsubscribe, this campaign's for a reply that stops the sequence"),
   alreadyRecorded: z.boolean().describe('the same reply (prospect, date, text) was recorded before, at `recorded`: nothing was written'),
   deal: z
-    .union([createdThreadOutput.extend({ taken: z.string().optional().describe("the folder the company name makes holds another deal: this one was opened under a free folder name") }), z.object({ path: z.string(), existing: z.literal(true).describe("this campaign's deal for this contact, opened before") })])
+    .union([createdThreadOutput.extend({ taken: z.string().optional().describe("the folder the company name makes holds another deal: this one was opened under a free folder name"), noGoal: z.string().optional().describe('the campaign names no goal, so the deal counts toward none (while goals/ holds goals): why, and how to link it; said in place of check\'s deal-without-goal warning') }), z.object({ path: z.string(), existing: z.literal(true).describe("this campaign's deal for this contact, opened before") })])
     .nullable(),
   suppressed: z.boolean().describe('this reply put the address on the suppression list'),
   doNotContact: z.boolean().describe('the prospect had unsubscribed or was on the suppression list: status kept unsubscribed, no deal opened'),
