@@ -101,34 +101,16 @@ function sdkToolError(text: string, call: ToolCall | undefined): { code: ErrorCo
     };
   }
   if (invalid) {
-    const { problems, missing } = namingMissing(invalid[2]!.trim());
+    // Every tools/call is remembered before the SDK reads it, and the SDK refuses with the very
+    // schema argumentProblems parses (TOOL_ARGUMENTS, `args ?? {}`): only a client sending two
+    // calls with one id in flight (against JSON-RPC) gets here. Its arguments cannot be told
+    // apart, so the SDK's words are kept, with the tool named.
     const known = knownChoices(invalid[1]!, invalid[2]!);
-    return { code: 'invalid-arguments', message: `Invalid arguments for ${invalid[1]}: ${problems}${argumentsTaken(invalid[1]!, invalid[2]!)}`, tool: invalid[1]!, ...(missing.length ? { missingArguments: missing } : {}), ...(known ? { known } : {}) };
+    return { code: 'invalid-arguments', message: `Invalid arguments for ${invalid[1]}: ${invalid[2]!.trim()}${argumentsTaken(invalid[1]!, invalid[2]!)}`, tool: invalid[1]!, ...(known ? { known } : {}) };
   }
   const unknown = UNKNOWN_TOOL.exec(text);
   if (unknown) return { code: 'unknown-tool', message: `No tool named ${unknown[1]}: see tools/list for the tools this server has`, tool: unknown[1]! };
   return { code: 'invalid-arguments', message: text.replace(/^MCP error -?\d+: /, '') };
-}
-
-/** zod's line for a required argument left out: `Invalid input: expected string, received undefined at company`. */
-const MISSING_ARGUMENT = /^Invalid input: expected (\w+), received undefined at ([A-Za-z_]+)$/;
-
-/**
- * A required argument left out was said in zod's words, "expected string, received
- * undefined at thread" — `undefined` is no word of the tool's. Each is said as the CLI says
- * a missing argument (`missing required argument`), by name, and listed in
- * `missingArguments`, as the command's --json error lists them.
- */
-function namingMissing(problems: string): { problems: string; missing: string[] } {
-  const missing: string[] = [];
-  const lines = problems.split('\n').map((line) => {
-    const match = MISSING_ARGUMENT.exec(line.trim());
-    if (!match) return line;
-    missing.push(match[2]!);
-    const kind = match[1] === 'record' ? 'object' : match[1]!;
-    return `missing required argument \`${match[2]}\`: expected ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
-  });
-  return { problems: lines.join('\n'), missing };
 }
 
 /** zod's line for a value outside an argument's choices: `Invalid option: expected one of "sales-deal"|"marketing" at type`. */
