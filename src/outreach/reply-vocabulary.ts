@@ -57,7 +57,7 @@ export const UNSUBSCRIBE_PHRASES: readonly string[] = [
   "don't message me", 'never contact me', 'leave me alone', 'delete my', 'erase my', 'spam', 'spamming', 'reported as spam',
   "don't email", 'do not email', 'any more emails', 'any more messages', "don't want * emails", 'erase', 'personal data you hold',
   "don't send me", 'do not send me', 'any further messages', 'any further emails', 'further messages', 'remove from',
-  'stop following up', 'stop chasing', 'stop bothering', 'stop pestering', 'keine weiteren', 'keine e-mails', 'keine mails',
+  'stop following up', 'stop chasing', 'stop bothering', 'stop pestering', "don't ping me", 'do not ping me', 'stop pinging', 'keine weiteren', 'keine e-mails', 'keine mails',
   // German, French, Spanish, Italian
   'entfernen sie mich', 'austragen', 'abmelden', 'désinscrire', 'désabonner', 'retirer de votre liste', 'darme de baja',
   'dar de baja', 'cancellatemi', 'cancellami',
@@ -200,6 +200,8 @@ export const NURTURE_PHRASES: readonly string[] = [
   '나중에 연락', '다시 연락 주세요', '다시 연락 주시', '다시 연락 부탁', '보류',
   // round 7: "put us down for a chat in the spring", "hablemos después de Reyes", "下个月中旬再约时间聊吧"
   'put us down for', 'put me down for', 'pencil us in', 'pencil me in', 'hablemos después', 'hablamos después', '再约时间', '再約時間',
+  // "Ping me again in 2 months": "again" sat between the verb and the time, so no phrase above held it
+  'ping me again', 'ping us again', 'ping me later', 'hit me up again', 'hit me up in', 'nudge me again', 'nudge me in',
 ];
 
 /** A no to the offer that asks nothing about contact. */
