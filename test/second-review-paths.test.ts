@@ -127,6 +127,15 @@ describe('score: signals that plainly name a trigger', () => {
     expect(matchTrigger('Added a new office in Austin', FINTECH_TRIGGERS)).toBeUndefined();
   });
 
+  // A bare "controller" leads finance (the example's trigger says "a new controller"); a controller of something else does not.
+  it('read a new controller as a new finance leader, but not a credit, data or machine controller', () => {
+    expect(matchTrigger('New Controller joined in October', FINTECH_TRIGGERS)).toMatchObject({ trigger: FINTECH_TRIGGERS[2] });
+    expect(matchTrigger('Hiring a financial controller', FINTECH_TRIGGERS)).toMatchObject({ trigger: FINTECH_TRIGGERS[2] });
+    expect(matchTrigger('Hiring a credit controller', FINTECH_TRIGGERS)).toBeUndefined();
+    expect(matchTrigger('Appointed a new data controller under GDPR', FINTECH_TRIGGERS)).toBeUndefined();
+    expect(matchTrigger('New PLC controller firmware rolled out', FINTECH_TRIGGERS)).toBeUndefined();
+  });
+
   it('count two triggers as two reasons to buy, one trigger twice as one', () => {
     const two = scoreIntent(['New CFO hired in March', 'Audit finding on cash reconciliation'], FINTECH_TRIGGERS);
     expect(two.component.value).toBe(0.95);

@@ -10,7 +10,8 @@
  *
  * - **Role families**: the leader of one function, however the title is written (`CFO`,
  *   `VP of Finance`, `Head of Finance`, `Financial Controller`, `Finance Director`…). A
- *   trigger about a new leader of a function is about whoever leads it.
+ *   trigger about a new leader of a function is about whoever leads it. A controller of
+ *   something else (`credit controller`, `data controller`) is none.
  * - **Going live**: `went live`, `rolled out`, `switched to`, `adopted`, `added`,
  *   `integrated`, `onboarded` — a tool or provider taken into use.
  * - **Joining**: `hired`, `appointed`, `joined`, `promoted to`, `named as` — a person new in a role,
@@ -33,7 +34,24 @@ const EVENTS: Record<string, readonly string[]> = {
   new: ['hired', 'hires', 'hiring', 'hire', 'appointed', 'appoints', 'appointing', 'joined', 'joins', 'joining', 'promoted to', 'named as'],
 };
 
-const WORD_OF = new Map(Object.entries({ ...LEADERS, ...EVENTS }).flatMap(([word, phrases]) => phrases.map((phrase) => [normalizeText(phrase), word] as const)));
+/**
+ * A bare "controller" is a finance leader — the head of accounting, in a mid-market company
+ * often its top finance person, and the example's trigger says "a new controller". These
+ * are not: a credit controller chases invoices (a junior role in the UK), a data controller
+ * is the GDPR's term for whoever decides on personal data, and the rest are machines or
+ * software. Each folds to a word of its own (the phrase without spaces), so "hiring a credit
+ * controller" or "appointed a data controller" is no new finance leader.
+ */
+const OTHER_CONTROLLERS: readonly string[] = [
+  'credit controller', 'credit controllers', 'data controller', 'data controllers', 'joint controller', 'joint controllers',
+  'plc controller', 'motor controller', 'game controller', 'domain controller', 'ingress controller', 'air traffic controller',
+  'storage controller', 'raid controller', 'memory controller',
+];
+
+const WORD_OF = new Map([
+  ...Object.entries({ ...LEADERS, ...EVENTS }).flatMap(([word, phrases]) => phrases.map((phrase) => [normalizeText(phrase), word] as const)),
+  ...OTHER_CONTROLLERS.map((phrase) => [normalizeText(phrase), normalizeText(phrase).replace(/ /g, '')] as const),
+]);
 
 /** One pass over the text, longest phrase first at each place, so `vp of finance` is taken before `finance` could be read alone. */
 const PHRASES = new RegExp(
