@@ -18,3 +18,49 @@ describe('what the eighth round showed missed: asks for later', () => {
     expect(classifyReply("Don't ping me again.", { received: '2026-12-07' })).toMatchObject({ category: 'unsubscribe' });
   });
 });
+
+describe('what the eighth round showed missed: wording', () => {
+  it.each([
+    // a competitor signed, or already equipped, in the words each language says it with
+    ['Gracias, pero acabamos de firmar con otro proveedor.', 'negative'],
+    ['Bedankt, maar we hebben net een contract getekend met een andere partij.', 'negative'],
+    ['Agradeço o contato, mas já fechamos com outro fornecedor.', 'negative'],
+    ['Dziękuję, ale właśnie podpisaliśmy umowę z innym dostawcą.', 'negative'],
+    ['谢谢，我们已经和其他供应商签约了。', 'negative'],
+    ["Merci beaucoup, c'est une offre très intéressante, mais nous sommes déjà bien équipés.", 'negative'],
+    // later, in words no list had
+    ['Gerade schlecht. Bitte im Februar nochmal melden.', 'nurture'],
+    ['Pas le bon moment, on boucle le budget 2027. Revenez vers moi au printemps.', 'nurture'],
+    ['Nu even niet, we zitten vol. Probeer het over twee maanden nog eens.', 'nurture'],
+    ['Teraz nie mamy budżetu. Proszę napisać w marcu.', 'nurture'],
+    // pricing asked for, as "send pricing" is a yes
+    ["Bonjour, pouvez-vous m'envoyer vos tarifs ? Nous comparons plusieurs solutions en ce moment.", 'positive'],
+    ['Stuur maar een voorstel met prijzen, dan kijk ik er volgende week naar.', 'positive'],
+    ['ご連絡ありがとうございます。料金表をお送りいただけますでしょうか。社内で検討いたします。', 'positive'],
+    ['네, 가격표 보내주세요. 검토해보겠습니다.', 'positive'],
+    // an erasure request under the GDPR, LGPD or RODO is a stop request
+    ['Le solicito que elimine mis datos de su base, de acuerdo con el RGPD.', 'unsubscribe'],
+    ['Com base na LGPD, solicito a exclusão dos meus dados pessoais da sua base. Não quero mais receber e-mails.', 'unsubscribe'],
+    ['Vi chiedo la cancellazione dei miei dati ai sensi del GDPR.', 'unsubscribe'],
+    ['Na podstawie RODO żądam usunięcia moich danych osobowych.', 'unsubscribe'],
+  ])('%j is %s', (text, category) => {
+    expect(classifyReply(text, { received: '2026-12-07' })).toMatchObject({ category });
+  });
+
+  it('"fechamos com vocês" (we will sign with you) is no competitor signed', () => {
+    expect(classifyReply('Se fizer sentido, fechamos com vocês em janeiro.', { received: '2026-12-07' }).category).not.toBe('negative');
+  });
+});
+
+describe('what the eighth round showed missed: a slash date after a day-first word', () => {
+  it.each([
+    ['Estaré fuera de la oficina hasta el 11/01/2027. Para temas urgentes, escribe a soporte@empresa.es.', '2027-01-11'],
+    ['Resposta automática: estou de férias até 08/01. Retorno dia 11/01.', '2027-01-11'],
+  ])('%j is back on %s', (text, returns) => {
+    expect(classifyReply(text, { received: '2026-12-07' })).toMatchObject({ category: 'out-of-office', returns });
+  });
+
+  it('English says nothing of the order (Britain writes the day first, America the month): 05/01 after "until" is read as no date', () => {
+    expect(classifyReply("I'm away until 05/01.", { received: '2026-12-07' })).toMatchObject({ category: 'out-of-office', returns: null });
+  });
+});

@@ -9,7 +9,7 @@
 import { formatCount } from '../derive/format.js';
 import { addDays, calendarDate } from './calendar.js';
 import { EUROPEAN_COUNT_HEDGES, EUROPEAN_COUNT_PREPOSITIONS, EUROPEAN_COUNT_WORDS, EUROPEAN_UNIT_WORDS, FORTNIGHT_WORDS, KOREAN_NATIVE_COUNTS, KOREAN_SINO_COUNTS, type CountUnit } from './reply-count-words.js';
-import { AFTER_CARNIVAL, AFTER_EPIPHANY, alternatives, CHINESE_AFTER_SPRING_FESTIVAL, CJK_AFTER_NEW_YEAR, CJK_DIGITS, CJK_MONTH_AFTER_NEXT, CJK_MONTH_PART, CJK_NEXT_FISCAL_YEAR, CJK_NEXT_MONTH, CJK_NEXT_MONTH_PART, CJK_NEXT_QUARTER, CJK_NEXT_WEEK, CJK_NEXT_YEAR, CJK_SECOND_HALF, CJK_TOMORROW, CJK_WEEK_AFTER_NEXT, cjkAlternatives, EUROPEAN_AFTER_NEW_YEAR, EUROPEAN_AFTER_QUARTER, EUROPEAN_MONTH_PARTS, EUROPEAN_MONTH_PREPOSITIONS, EUROPEAN_MONTHS, EUROPEAN_NEXT_QUARTER, EUROPEAN_NEXT_WEEK, EUROPEAN_NEXT_YEAR, EUROPEAN_QUARTER_ORDINALS, EUROPEAN_SEASON_AFTER, EUROPEAN_SEASON_AHEAD, EUROPEAN_SEASONS, ITALIAN_MONTHS, MONTHS, NUMBERS, POLISH_LOCATIVE_MONTHS, SEASONS, WEEKDAYS } from './reply-date-words.js';
+import { AFTER_CARNIVAL, AFTER_EPIPHANY, alternatives, CHINESE_AFTER_SPRING_FESTIVAL, CJK_AFTER_NEW_YEAR, CJK_DIGITS, CJK_MONTH_AFTER_NEXT, CJK_MONTH_PART, CJK_NEXT_FISCAL_YEAR, CJK_NEXT_MONTH, CJK_NEXT_MONTH_PART, CJK_NEXT_QUARTER, CJK_NEXT_WEEK, CJK_NEXT_YEAR, CJK_SECOND_HALF, CJK_TOMORROW, CJK_WEEK_AFTER_NEXT, cjkAlternatives, DAY_FIRST_SLASH_CUES, EUROPEAN_AFTER_NEW_YEAR, EUROPEAN_AFTER_QUARTER, EUROPEAN_MONTH_PARTS, EUROPEAN_MONTH_PREPOSITIONS, EUROPEAN_MONTHS, EUROPEAN_NEXT_QUARTER, EUROPEAN_NEXT_WEEK, EUROPEAN_NEXT_YEAR, EUROPEAN_QUARTER_ORDINALS, EUROPEAN_SEASON_AFTER, EUROPEAN_SEASON_AHEAD, EUROPEAN_SEASONS, ITALIAN_MONTHS, MONTHS, NUMBERS, POLISH_LOCATIVE_MONTHS, SEASONS, WEEKDAYS } from './reply-date-words.js';
 import { addMonths, afterTheHolidays, afterTheSpringFestival, daysIn, easterSunday, nextDayOfMonth, nextMonthDay, nextWeekday, parts, quarterStart, weekday, ymd } from './reply-calendar.js';
 
 /**
@@ -408,6 +408,7 @@ const RULES: readonly Rule[] = [
       else if (a === b && a <= 12) [month, day] = [a, b];
       else if (a <= 12 && b <= 12 && slashOrderIn(m.input) === 'day-first') [day, month] = [a, b];
       else if (a <= 12 && b <= 12 && slashOrderIn(m.input) === 'month-first') [month, day] = [a, b];
+      else if (a <= 12 && b <= 12 && dayFirstWordBefore(m.input, m.index)) [day, month] = [a, b];
       else return undefined;
       if (day < 1 || month < 1) return undefined;
       if (m[3]) {
@@ -628,6 +629,12 @@ function slashOrderIn(text: string): 'day-first' | 'month-first' | undefined {
     if (b > 12 && b <= 31 && a >= 1 && a <= 12) orders.add('month-first');
   }
   return orders.size === 1 ? ([...orders][0] as 'day-first' | 'month-first') : undefined;
+}
+
+/** Whether the word just before a slash date is one that only a day-first language writes ("hasta el", "até", "bis"). */
+function dayFirstWordBefore(text: string, index: number): boolean {
+  const word = /([\p{L}'’/]+)\s*$/u.exec(text.slice(Math.max(0, index - 24), index))?.[1]?.toLowerCase().replace('’', "'");
+  return word !== undefined && DAY_FIRST_SLASH_CUES.includes(word);
 }
 
 /** The first day of the quarter after the reply's. */

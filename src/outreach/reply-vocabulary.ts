@@ -103,6 +103,11 @@ export const UNSUBSCRIBE_PHRASES: readonly string[] = [
   'ser eliminado', 'ser eliminada', 'ser dado de baja', 'être retiré', 'être retirée', 'être désinscrit', 'être désinscrite',
   'verwijderd worden', 'uitgeschreven worden', 'zostać usunięty', 'zostać usunięta', 'zostać wypisany', 'zostać wypisana', 'bli borttagen',
   'entfernt werden', 'gelöscht werden',
+  // round 8: an erasure request under the GDPR, LGPD or RODO, in the words the law and people use ("solicito a exclusão dos meus dados")
+  'löschung meiner daten', 'löschung meiner kontaktdaten', 'suppression de mes données', 'elimine mis datos', 'eliminen mis datos',
+  'supriman mis datos', 'supresión de mis datos', 'cancellazione dei miei dati', 'verwijdering van mijn gegevens', 'exclusão dos meus dados',
+  'excluam meus dados', 'excluam os meus dados', 'não quero mais receber', 'usunięcia moich danych', 'raderar mina', 'radera mina',
+  'erasure of my', '個人情報を削除', '個人情報の削除', '删除我的个人', '개인정보 삭제', '개인정보를 삭제',
   // Japanese, Chinese (matched as substrings: no spaces between words)
   '配信停止', '配信を停止', '配信を解除', '配信不要', '登録解除', '登録を解除', 'リストから削除', 'リストから外して', '連絡しないでください',
   '連絡は不要', '連絡不要', '送らないでください', '送信しないでください', 'ご連絡はご遠慮', '迷惑メール',
@@ -202,6 +207,9 @@ export const NURTURE_PHRASES: readonly string[] = [
   'put us down for', 'put me down for', 'pencil us in', 'pencil me in', 'hablemos después', 'hablamos después', '再约时间', '再約時間',
   // "Ping me again in 2 months": "again" sat between the verb and the time, so no phrase above held it
   'ping me again', 'ping us again', 'ping me later', 'hit me up again', 'hit me up in', 'nudge me again', 'nudge me in',
+  // round 8: "Bitte im Februar nochmal melden", "pas le bon moment … revenez vers moi", "nu even niet … probeer het over twee maanden nog eens"
+  'nochmal melden', 'noch einmal melden', 'gerade schlecht', 'gerade ungünstig', 'pas le bon moment', 'revenez vers moi', 'revenez vers nous',
+  'revenir vers moi', 'nu even niet', 'probeer het * nog eens', 'probeer het later',
 ];
 
 /** A no to the offer that asks nothing about contact. */
@@ -249,6 +257,13 @@ export const NEGATIVE_PHRASES: readonly string[] = [
   // "nous n'avons pas de besoin", "in eigen beheer", "nie skorzystamy", "没有更换的计划"
   'renewed with', 'just renewed', 'andere lösung entschieden', 'anderen anbieter entschieden', 'pas de besoin', 'in eigen beheer',
   'nie skorzystamy', 'nie skorzystam', 'mamy już rozwiązanie', '没有更换的计划', '没有更换', '已经有合作的供应商',
+  // round 8: signed with a competitor, as "another vendor" and "signed with" say it in English; already equipped; no budget
+  'déjà équipés', 'déjà bien équipés', 'déjà équipé', 'autre prestataire', 'autre fournisseur', 'otro proveedor', 'firmado con otro',
+  'firmar con otro', 'firmamos con otro', 'altro fornitore', 'andere partij', 'andere leverancier', 'getekend met een andere', 'outro fornecedor',
+  'fechamos com outro', 'fechamos com outra', 'innym dostawcą', 'innego dostawcę', 'annan leverantör', 'anderen anbieter', '其他供应商',
+  '别的供应商', '其他厂商', '他社と契約', '他社に決め', '다른 업체와 계약', 'kein budget', 'pas de budget', 'no tenemos presupuesto',
+  'sin presupuesto', 'geen budget', 'non abbiamo budget', 'não temos orçamento', 'sem orçamento', 'nie mamy budżetu', 'brak budżetu',
+  'ingen budget', '没有预算', '予算がない', '予算がありません', '예산이 없',
 ];
 
 /**
@@ -317,6 +332,11 @@ export const ACTION_PHRASES: readonly string[] = [
   '일정을 잡', '일정 잡', '시간 괜찮', '시간이 괜찮', '가능한 시간', '자세히 알려', '자세한 내용', '더 알려', '뵙고',
   // round 7: "pouvez-vous m'envoyer une proposition tarifaire ?"
   'proposition tarifaire', 'envoyer une proposition', 'tombe à pic',
+  // round 8: pricing asked for in every language, as "pricing" is ("pouvez-vous m'envoyer vos tarifs ?", "料金表をお送りいただけ")
+  'vos tarifs', 'grille tarifaire', 'vos prix', 'preisliste', 'ihre preise', 'preisinformationen', 'lista de precios', 'sus precios',
+  'los precios', 'listino', 'i prezzi', 'i vostri prezzi', 'prijzen', 'prijslijst', 'prijsopgave', 'tabela de preços', 'os preços', 'cennik',
+  'ofertę cenową', 'wycenę', 'prisuppgifter', 'prislista', 'era priser', '料金表', '価格表', '报价单', '价格表', '价目表', '가격표',
+  '가격 정보', '요금표',
 ];
 
 /**
