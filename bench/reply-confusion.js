@@ -23,7 +23,7 @@ export function readCorpus(dir = folder) {
 const percent = (x) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 
 function table(evaluation) {
-  const short = { positive: 'pos', negative: 'neg', unsubscribe: 'unsub', 'out-of-office': 'ooo', nurture: 'nurture', neutral: 'neutral' };
+  const short = { positive: 'pos', negative: 'neg', unsubscribe: 'unsub', 'out-of-office': 'ooo', nurture: 'nurture', neutral: 'neutral', bounce: 'bounce' };
   const lines = [
     `| expected ↓ / got → | ${REPLY_CATEGORIES.map((c) => short[c]).join(' | ')} | recall | precision |`,
     `|---|${REPLY_CATEGORIES.map(() => '---:').join('|')}|---:|---:|`,

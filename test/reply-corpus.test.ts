@@ -49,6 +49,8 @@ describe('the labelled reply corpus', () => {
     const run = spawnSync(process.execPath, ['bench/reply-confusion.js'], { encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain(`| nurture | ${REPLY_CATEGORIES.map((c) => (c === 'nurture' ? `**${evaluation.matrix.nurture.nurture}**` : String(evaluation.matrix.nurture[c] || '·'))).join(' | ')} |`);
+    // Every category has its column heading, the bounce one too (it was printed blank).
+    expect(run.stdout).toContain('| expected ↓ / got → | pos | neg | unsub | ooo | nurture | neutral | bounce | recall | precision |');
     expect(run.stdout).toMatch(new RegExp(`accuracy ${(evaluation.accuracy * 100).toFixed(1)}% \\(${evaluation.correct}/${entries.length}\\)`));
   });
 });
