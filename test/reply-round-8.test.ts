@@ -64,3 +64,19 @@ describe('what the eighth round showed missed: a slash date after a day-first wo
     expect(classifyReply("I'm away until 05/01.", { received: '2026-12-07' })).toMatchObject({ category: 'out-of-office', returns: null });
   });
 });
+
+describe('a phone number written with dots is no date', () => {
+  it.each([
+    'Abwesenheitsnotiz: Ich bin im Urlaub. In dringenden Fällen: Tel. 089 12.03.45',
+    'Im Urlaub. Mobil 0171 / 23.11.68',
+    'Je suis en congés. Pour toute urgence : 06.12.27.20.30',
+    'Im Urlaub. Tel.: 12.03.45',
+  ])('%j gives no return date', (text) => {
+    expect(classifyReply(text, { received: '2026-12-07' })).toMatchObject({ category: 'out-of-office', returns: null });
+  });
+
+  it('a dotted date beside a phone number is still read', () => {
+    expect(classifyReply('Ich bin im Urlaub bis 04.01.2027.\nTelefon: 030 12.03.45', { received: '2026-12-07' })).toMatchObject({ returns: '2027-01-04' });
+    expect(classifyReply('Ich bin vom 21.12. - 04.01. nicht im Büro.', { received: '2026-12-07' })).toMatchObject({ returns: '2027-01-05' });
+  });
+});

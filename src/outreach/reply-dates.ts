@@ -384,6 +384,7 @@ const RULES: readonly Rule[] = [
       const day = Number(m[1]);
       const month = Number(m[2]);
       if (month < 1 || month > 12 || day < 1) return undefined;
+      if (inPhoneNumber(m.input, m.index, m.index + m[0].length)) return undefined;
       if (m[3]) {
         const date = calendarDate(ymd(m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]), month, day));
         return date ? { date, rule: 'the date as written (day.month.year)' } : undefined;
@@ -629,6 +630,19 @@ function slashOrderIn(text: string): 'day-first' | 'month-first' | undefined {
     if (b > 12 && b <= 31 && a >= 1 && a <= 12) orders.add('month-first');
   }
   return orders.size === 1 ? ([...orders][0] as 'day-first' | 'month-first') : undefined;
+}
+
+/**
+ * Whether digits written like a dotted date are part of a phone number: a number group just
+ * before them ("Tel. 089 12.03.45", "0171 / 23.11.68"), a phone label ("Tel.", "Mobil:",
+ * "Tél :"), or more dotted groups after ("06.12.27.20.30", a French number). Read as dates
+ * they gave an auto-reply a return in 2045.
+ */
+function inPhoneNumber(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 24), start);
+  if (/\d(?:[ \t]+|[ \t]*\/[ \t]*)$/.test(before)) return true;
+  if (/(?<![\p{L}])(?:tel|tél|telefon|telefone|telefono|telefoon|phone|fon|mobil|mobile|mob|handy|fax|cell|móvil|tfn)\.?[ \t]*:?[ \t]*$/iu.test(before)) return true;
+  return /^\.?\d/.test(text.slice(end));
 }
 
 /** Whether the word just before a slash date is one that only a day-first language writes ("hasta el", "até", "bis"). */
