@@ -80,3 +80,26 @@ describe('a phone number written with dots is no date', () => {
     expect(classifyReply('Ich bin vom 21.12. - 04.01. nicht im Büro.', { received: '2026-12-07' })).toMatchObject({ returns: '2027-01-05' });
   });
 });
+
+describe('a competitor chosen, in each language', () => {
+  it.each([
+    'We signed a contract with Bill.com last month.',
+    "We've already chosen a competitor of yours.",
+    'Wir haben gerade bei einem Wettbewerber unterschrieben.',
+    'Nous venons de signer avec un concurrent.',
+    'Acabamos de contratar a la competencia.',
+    'Abbiamo appena firmato con un vostro concorrente.',
+    'We hebben net voor een concurrent gekozen.',
+    'Acabamos de assinar com um concorrente.',
+    'Właśnie wybraliśmy konkurencję.',
+    'Vi har precis skrivit avtal med en konkurrent.',
+    '我们刚和你们的竞争对手签了合同。',
+    '경쟁사와 계약을 마쳤습니다.',
+  ])('%j is a no', (text) => {
+    expect(classifyReply(text, { received: '2026-12-07' })).toMatchObject({ category: 'negative' });
+  });
+
+  it('a question comparing with a competitor is no no', () => {
+    expect(classifyReply('How do you compare with a competitor like Tipalti? Happy to chat.', { received: '2026-12-07' })).toMatchObject({ category: 'positive' });
+  });
+});

@@ -264,6 +264,15 @@ export const NEGATIVE_PHRASES: readonly string[] = [
   '别的供应商', '其他厂商', '他社と契約', '他社に決め', '다른 업체와 계약', 'kein budget', 'pas de budget', 'no tenemos presupuesto',
   'sin presupuesto', 'geen budget', 'non abbiamo budget', 'não temos orçamento', 'sem orçamento', 'nie mamy budżetu', 'brak budżetu',
   'ingen budget', '没有预算', '予算がない', '予算がありません', '예산이 없',
+  // a competitor chosen, said with the word for one and the verb ("how do you compare with a competitor?" is no no)
+  'signed a contract with', 'signed a deal with', 'inked a deal', 'a competitor of yours', 'went with a competitor', 'gone with a competitor',
+  'chose a competitor', 'chosen a competitor', 'picked a competitor', 'bei einem wettbewerber unterschrieben', 'für einen wettbewerber entschieden',
+  'signé avec un concurrent', 'signer avec un concurrent', 'choisi un concurrent', 'opté pour un concurrent', 'contratar a la competencia',
+  'contratado a la competencia', 'firmado con la competencia', 'firmado con un competidor', 'firmar con un competidor', 'firmato con un concorrente',
+  'firmato con un vostro concorrente', 'scelto un concorrente', 'scelto un vostro concorrente', 'voor een concurrent gekozen', 'voor een concurrent gegaan',
+  'getekend bij een concurrent', 'getekend met een concurrent', 'assinar com um concorrente', 'assinamos com um concorrente', 'fechamos com um concorrente',
+  'escolhemos um concorrente', 'wybraliśmy konkurencję', 'wybraliśmy konkurencyjną', 'avtal med en konkurrent', 'valt en konkurrent',
+  '竞争对手签', '競爭對手簽', '競合他社と契約', '競合と契約', '경쟁사와 계약', '경쟁사를 선택',
 ];
 
 /**
