@@ -103,3 +103,20 @@ describe('a competitor chosen, in each language', () => {
     expect(classifyReply('How do you compare with a competitor like Tipalti? Happy to chat.', { received: '2026-12-07' })).toMatchObject({ category: 'positive' });
   });
 });
+
+describe('return dates as Japan, China and Korea write them', () => {
+  it.each([
+    ['自動返信：1/5(火)より出社いたします。', '2027-01-05'],
+    ['[자동회신] 휴가 중입니다. 1/4(월) 복귀 예정입니다.', '2027-01-04'],
+    ['[자동회신] 휴가 중입니다. 2027.01.04 복귀합니다.', '2027-01-04'],
+    ['自動返信：2027/01/05より出社します。', '2027-01-05'],
+    ['自动回复：休假至1/3，1/4返回。', '2027-01-04'],
+  ])('%j is back on %s', (text, returns) => {
+    expect(classifyReply(text, { received: '2026-12-07' })).toMatchObject({ category: 'out-of-office', returns });
+  });
+
+  it('the ISO form is read as before, and a year-first date that is no day is none', () => {
+    expect(classifyReply('Automatiskt svar: tillbaka 2027-01-04.', { received: '2026-12-07' })).toMatchObject({ returns: '2027-01-04' });
+    expect(classifyReply('[자동회신] 휴가 중입니다. 2027.13.45 복귀합니다.', { received: '2026-12-07' })).toMatchObject({ returns: null });
+  });
+});

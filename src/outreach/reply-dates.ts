@@ -369,10 +369,11 @@ const RULES: readonly Rule[] = [
   ...CJK_RULES,
   ...EUROPEAN_RULES,
   {
-    pattern: /\b(\d{4})-(\d{2})-(\d{2})\b/g,
+    // 2027-01-04, and the year first with dots or slashes as Korea, Japan and China write it: 2027.01.04, 2027/1/4.
+    pattern: /(?<![\d./-])(\d{4})([-./])(\d{1,2})\2(\d{1,2})(?![\d])/g,
     kind: 'day',
     resolve: (m) => {
-      const date = calendarDate(`${m[1]}-${m[2]}-${m[3]}`);
+      const date = calendarDate(ymd(Number(m[1]), Number(m[3]), Number(m[4])));
       return date ? { date, rule: 'the date as written' } : undefined;
     },
   },
@@ -410,6 +411,7 @@ const RULES: readonly Rule[] = [
       else if (a <= 12 && b <= 12 && slashOrderIn(m.input) === 'day-first') [day, month] = [a, b];
       else if (a <= 12 && b <= 12 && slashOrderIn(m.input) === 'month-first') [month, day] = [a, b];
       else if (a <= 12 && b <= 12 && dayFirstWordBefore(m.input, m.index)) [day, month] = [a, b];
+      else if (a <= 12 && b <= 12 && cjkOnLine(m.input, m.index)) [month, day] = [a, b];
       else return undefined;
       if (day < 1 || month < 1) return undefined;
       if (m[3]) {
@@ -643,6 +645,13 @@ function inPhoneNumber(text: string, start: number, end: number): boolean {
   if (/\d(?:[ \t]+|[ \t]*\/[ \t]*)$/.test(before)) return true;
   if (/(?<![\p{L}])(?:tel|tél|telefon|telefone|telefono|telefoon|phone|fon|mobil|mobile|mob|handy|fax|cell|móvil|tfn)\.?[ \t]*:?[ \t]*$/iu.test(before)) return true;
   return /^\.?\d/.test(text.slice(end));
+}
+
+/** Whether the line holding a slash date is written in Japanese, Chinese or Korean, which put the month first: "1/5(火)より", "1/4(월) 복귀". */
+function cjkOnLine(text: string, index: number): boolean {
+  const lineStart = text.lastIndexOf('\n', index) + 1;
+  const lineEnd = text.indexOf('\n', index);
+  return /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd));
 }
 
 /** Whether the word just before a slash date is one that only a day-first language writes ("hasta el", "até", "bis"). */
