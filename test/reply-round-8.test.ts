@@ -120,3 +120,15 @@ describe('return dates as Japan, China and Korea write them', () => {
     expect(classifyReply('[자동회신] 휴가 중입니다. 2027.13.45 복귀합니다.', { received: '2026-12-07' })).toMatchObject({ returns: null });
   });
 });
+
+describe('a short month name after a day', () => {
+  it.each([
+    ['Je suis absente, de retour le 4 janv.', '2027-01-04'],
+    ['Ich bin abwesend und ab 4. Dez. 2027 wieder im Büro.', '2027-12-04'],
+    ['Estoy de vacaciones hasta el 8 ene.', '2027-01-08'],
+    ['Sono in ferie, rientro il 7 gen.', '2027-01-07'],
+    ['Na urlopie, wracam 4 sty.', '2027-01-04'],
+  ])('%j is back on %s', (text, returns) => {
+    expect(classifyReply(text, { received: '2026-12-07' })).toMatchObject({ category: 'out-of-office', returns });
+  });
+});

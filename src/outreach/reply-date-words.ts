@@ -107,6 +107,16 @@ export const EUROPEAN_MONTHS: readonly (readonly string[])[] = [
   ['novembre', 'noviembre', 'novembro', 'listopada'],
   ['dezember', 'décembre', 'decembre', 'diciembre', 'dicembre', 'dezembro', 'grudnia'],
 ];
+/**
+ * The short month names auto-replies write after a day ("de retour le 4 janv.", "ab 4. Dez.",
+ * "hasta el 8 ene.", "rientro il 7 gen."), read only there: alone "gen", "mag" or "ago" are words.
+ * Those spelt as in English ("4 Jan", "4 Feb") are read by the English rules.
+ */
+export const EUROPEAN_MONTH_ABBREVIATIONS: readonly (readonly string[])[] = [
+  ['janv', 'jän', 'ene', 'gen', 'sty'], ['févr', 'fevr', 'fév', 'fev', 'lut'], ['mär', 'mrt', 'mars', 'marz'], ['avr', 'abr', 'kwi'],
+  ['mai', 'mag', 'mei', 'maj'], ['juin', 'giu', 'jun', 'cze'], ['juil', 'lug', 'jul', 'lip'], ['août', 'ago', 'sie'], ['sept', 'sett', 'wrz'],
+  ['okt', 'ott', 'paź'], ['nov', 'lis'], ['déc', 'dez', 'dic', 'gru'],
+];
 /** Polish names a month in the locative after "w" ("w styczniu"): read there only. */
 export const POLISH_LOCATIVE_MONTHS: readonly string[] = ['styczniu', 'lutym', 'marcu', 'kwietniu', 'maju', 'czerwcu', 'lipcu', 'sierpniu', 'wrześniu', 'październiku', 'listopadzie', 'grudniu'];
 

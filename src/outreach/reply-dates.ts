@@ -9,7 +9,7 @@
 import { formatCount } from '../derive/format.js';
 import { addDays, calendarDate } from './calendar.js';
 import { EUROPEAN_COUNT_HEDGES, EUROPEAN_COUNT_PREPOSITIONS, EUROPEAN_COUNT_WORDS, EUROPEAN_UNIT_WORDS, FORTNIGHT_WORDS, KOREAN_NATIVE_COUNTS, KOREAN_SINO_COUNTS, type CountUnit } from './reply-count-words.js';
-import { AFTER_CARNIVAL, AFTER_EPIPHANY, alternatives, CHINESE_AFTER_SPRING_FESTIVAL, CJK_AFTER_NEW_YEAR, CJK_DIGITS, CJK_MONTH_AFTER_NEXT, CJK_MONTH_PART, CJK_NEXT_FISCAL_YEAR, CJK_NEXT_MONTH, CJK_NEXT_MONTH_PART, CJK_NEXT_QUARTER, CJK_NEXT_WEEK, CJK_NEXT_YEAR, CJK_SECOND_HALF, CJK_TOMORROW, CJK_WEEK_AFTER_NEXT, cjkAlternatives, DAY_FIRST_SLASH_CUES, EUROPEAN_AFTER_NEW_YEAR, EUROPEAN_AFTER_QUARTER, EUROPEAN_MONTH_PARTS, EUROPEAN_MONTH_PREPOSITIONS, EUROPEAN_MONTHS, EUROPEAN_NEXT_QUARTER, EUROPEAN_NEXT_WEEK, EUROPEAN_NEXT_YEAR, EUROPEAN_QUARTER_ORDINALS, EUROPEAN_SEASON_AFTER, EUROPEAN_SEASON_AHEAD, EUROPEAN_SEASONS, ITALIAN_MONTHS, MONTHS, NUMBERS, POLISH_LOCATIVE_MONTHS, SEASONS, WEEKDAYS } from './reply-date-words.js';
+import { AFTER_CARNIVAL, AFTER_EPIPHANY, alternatives, CHINESE_AFTER_SPRING_FESTIVAL, CJK_AFTER_NEW_YEAR, CJK_DIGITS, CJK_MONTH_AFTER_NEXT, CJK_MONTH_PART, CJK_NEXT_FISCAL_YEAR, CJK_NEXT_MONTH, CJK_NEXT_MONTH_PART, CJK_NEXT_QUARTER, CJK_NEXT_WEEK, CJK_NEXT_YEAR, CJK_SECOND_HALF, CJK_TOMORROW, CJK_WEEK_AFTER_NEXT, cjkAlternatives, DAY_FIRST_SLASH_CUES, EUROPEAN_AFTER_NEW_YEAR, EUROPEAN_AFTER_QUARTER, EUROPEAN_MONTH_ABBREVIATIONS, EUROPEAN_MONTH_PARTS, EUROPEAN_MONTH_PREPOSITIONS, EUROPEAN_MONTHS, EUROPEAN_NEXT_QUARTER, EUROPEAN_NEXT_WEEK, EUROPEAN_NEXT_YEAR, EUROPEAN_QUARTER_ORDINALS, EUROPEAN_SEASON_AFTER, EUROPEAN_SEASON_AHEAD, EUROPEAN_SEASONS, ITALIAN_MONTHS, MONTHS, NUMBERS, POLISH_LOCATIVE_MONTHS, SEASONS, WEEKDAYS } from './reply-date-words.js';
 import { addMonths, afterTheHolidays, afterTheSpringFestival, daysIn, easterSunday, nextDayOfMonth, nextMonthDay, nextWeekday, parts, quarterStart, weekday, ymd } from './reply-calendar.js';
 
 /**
@@ -298,6 +298,18 @@ const EUROPEAN_RULES: readonly Rule[] = [
       }
       const date = dayNamed(received, month, day);
       return date ? { date, rule: 'the next such day' } : undefined;
+    },
+  },
+  {
+    // 4 janv., 4. Dez. 2027, 8 ene.: a short month name after a day
+    pattern: new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,2})\\.?\\s+(${EUROPEAN_MONTH_ABBREVIATIONS.flat().sort((a, b) => b.length - a.length).join('|')})\\.?(?:\\s+(\\d{4}))?(?![\\p{L}\\p{N}])`, 'giu'),
+    kind: 'day',
+    resolve: (m, received) => {
+      const month = EUROPEAN_MONTH_ABBREVIATIONS.findIndex((names) => names.includes(m[2]!.toLowerCase())) + 1;
+      const day = Number(m[1]);
+      if (month < 1) return undefined;
+      const date = m[3] ? calendarDate(ymd(Number(m[3]), month, day)) : dayNamed(received, month, day);
+      return date ? { date, rule: m[3] ? 'the date as written' : 'the next such day' } : undefined;
     },
   },
   {
