@@ -461,6 +461,21 @@ describe('contact score', () => {
     { title: 'Process Owner, Order-to-Cash', level: 'individual-contributor' },
     { title: 'Owner', level: 'c-level' },
     { title: 'Owner & Managing Director', level: 'c-level' },
+    // Spanish and French titles, in both genders: the chief executive, not a director or nobody.
+    { title: 'Director General', level: 'c-level' },
+    { title: 'Directora General', level: 'c-level' },
+    { title: 'Directrice générale', level: 'c-level' },
+    { title: 'Consejera Delegada', level: 'c-level' },
+    { title: 'Présidente', level: 'c-level' },
+    { title: 'Cofundadora y CEO', level: 'c-level' },
+    { title: 'PDG', level: 'c-level' },
+    { title: 'Vicepresidenta de Operaciones', level: 'vp' },
+    { title: 'Vice-présidente Ventes', level: 'vp' },
+    { title: 'Directora de Operaciones', level: 'director' },
+    { title: 'Directeur des opérations', level: 'director' },
+    { title: 'Responsable de Sistemas', level: 'manager' },
+    { title: 'Jefa de almacén', level: 'manager' },
+    { title: 'Agente de atención al cliente', level: 'individual-contributor' },
   ])('$title is $level', ({ title, level }) => {
     expect(seniorityOf(title)).toBe(level);
   });
@@ -477,6 +492,17 @@ describe('contact score', () => {
     { title: 'Barista', value: 0, persona: undefined },
   ])('title $title matches persona $persona at $value', ({ title, value, persona }) => {
     expect(matchTitle(title, profile.personaTitles)).toEqual({ value, persona });
+  });
+
+  // A segment in Spain or France names its personas in Spanish or French, and a list names
+  // a woman in the feminine form of the same title.
+  it.each([
+    { title: 'Directora General', value: 1, persona: 'Director General' },
+    { title: 'Directrice générale', value: 1, persona: 'Directeur général' },
+    { title: 'Présidente', value: 1, persona: 'Presidente' },
+    { title: 'Jefa de Almacén', value: 1, persona: 'Jefe de almacén' },
+  ])('title $title matches persona $persona at $value', ({ title, value, persona }) => {
+    expect(matchTitle(title, ['Director General', 'Directeur général', 'Presidente', 'Jefe de almacén'])).toEqual({ value, persona });
   });
 
   it.each([

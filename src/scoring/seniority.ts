@@ -20,13 +20,27 @@ export const SENIORITY_SCORES: Record<Seniority, number> = {
  * `managing director` is the chief executive's title in much of Europe, so it is
  * C-level; `president` is, unless it is `vice president`. Founders and owners decide
  * like C-level executives in the companies that have them.
+ *
+ * Spanish and French titles, in both genders, as contact lists and Stage 1 files from
+ * Spain and France write them: a `Directora General` or a `Directeur général` is the chief
+ * executive (a `Director General` read as a director, the `Directora` as nobody senior),
+ * a `Président(e)`, `Fundador(a)`, `PDG` or French `Gérant(e)` leads the company, a
+ * `Director(a)` or `Directeur/Directrice` is a director, a `Responsable`, `Jefe/Jefa` or
+ * Spanish `Gerente` a manager. Accents are folded before matching (`général` → `general`).
  */
-const C_LEVEL_WORDS = ['ceo', 'cfo', 'cto', 'coo', 'cmo', 'cio', 'cro', 'cpo', 'ciso', 'cso', 'cdo', 'chro', 'cco', 'chief', 'founder', 'cofounder', 'owner', 'president'];
-const C_LEVEL_PHRASES = ['managing director', 'managing partner'];
+const C_LEVEL_WORDS = [
+  'ceo', 'cfo', 'cto', 'coo', 'cmo', 'cio', 'cro', 'cpo', 'ciso', 'cso', 'cdo', 'chro', 'cco', 'chief', 'founder', 'cofounder', 'owner', 'president',
+  'presidente', 'presidenta', 'fundador', 'fundadora', 'cofundador', 'cofundadora', 'fondateur', 'fondatrice', 'cofondateur', 'cofondatrice', 'pdg', 'gerant', 'gerante',
+];
+const C_LEVEL_PHRASES = [
+  'managing director', 'managing partner',
+  'director general', 'directora general', 'directeur general', 'directrice generale', 'director gerente', 'directora gerente', 'gerente general',
+  'consejero delegado', 'consejera delegada',
+];
 const VP_WORDS = ['vp', 'svp', 'evp', 'avp'];
 const VP_PHRASES = ['vice president', 'v p'];
-const DIRECTOR_WORDS = ['director', 'head', 'dir'];
-const MANAGER_WORDS = ['manager', 'mgr', 'supervisor'];
+const DIRECTOR_WORDS = ['director', 'head', 'dir', 'directora', 'directeur', 'directrice'];
+const MANAGER_WORDS = ['manager', 'mgr', 'supervisor', 'responsable', 'jefe', 'jefa', 'gerente', 'encargado', 'encargada'];
 const MANAGER_PHRASES = ['team lead', 'team leader'];
 /**
  * The owner of a product, a process or a service is a role in a team (a Scrum `Product
@@ -42,8 +56,8 @@ export function seniorityOf(title: string): Seniority | undefined {
   if (ASSISTANT_PHRASES.some((p) => containsPhrase(text, p))) return 'individual-contributor';
   // A chief of staff runs an executive's office; senior, but not an executive.
   if (containsPhrase(text, 'chief of staff')) return 'director';
-  // Take `vice president` out before looking for `president`, and a role's `owner` before looking for the company's.
-  const withoutVice = text.replace(/\bvice president\b/g, 'vp');
+  // Take `vice president` (`vicepresidenta`, `vice-présidente`) out before looking for `president`, and a role's `owner` before looking for the company's.
+  const withoutVice = text.replace(/\bvice ?president[ea]?\b/g, 'vp');
   const tokens = new Set(words(withoutRoleOwners(withoutVice)));
   const has = (list: readonly string[]): boolean => list.some((w) => tokens.has(w));
   const hasPhrase = (list: readonly string[]): boolean => list.some((p) => containsPhrase(text, p));

@@ -21,10 +21,14 @@ const CHIEF_FUNCTION: Record<string, string> = { cfo: 'finance', cto: 'technolog
 const SAME_FUNCTION: Record<string, string> = { financial: 'finance', engineering: 'technology', tech: 'technology', revenue: 'sales', people: 'hr' };
 
 /** Words that say a level or dress a title, not what function it leads. */
-const LEVEL_WORDS = new Set(['vp', 'svp', 'evp', 'avp', 'director', 'head', 'chief', 'officer', 'senior', 'executive', 'global', 'group', 'regional', 'deputy', 'associate', 'assistant', 'interim', 'acting', 'president', 'lead', 'leader', 'founder', 'cofounder', 'co']);
+const LEVEL_WORDS = new Set(['vp', 'svp', 'evp', 'avp', 'director', 'head', 'chief', 'officer', 'senior', 'executive', 'global', 'group', 'regional', 'deputy', 'associate', 'assistant', 'interim', 'acting', 'president', 'lead', 'leader', 'founder', 'cofounder', 'co', 'directeur', 'fundador', 'cofundador', 'fondateur', 'cofondateur']);
 
-/** Titles of the company's leader, or chief titles that name no one function (`CSO`: sales, strategy or security). */
-const COMPANY_LEADER_WORDS = new Set(['ceo', 'cso', 'cdo', 'cco', 'managing', 'partner', 'owner']);
+/**
+ * Titles of the company's leader, or chief titles that name no one function (`CSO`: sales,
+ * strategy or security); `general` of a Spanish `Director General` or French `Directeur
+ * général`, the chief executive, leads no function called "general".
+ */
+const COMPANY_LEADER_WORDS = new Set(['ceo', 'cso', 'cdo', 'cco', 'managing', 'partner', 'owner', 'general', 'gerente', 'gerant', 'consejero', 'delegado', 'pdg']);
 
 export interface LeadingTitle {
   level: number;

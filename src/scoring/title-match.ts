@@ -20,6 +20,18 @@ import { leadingTitle, leadsAnotherFunction, sameFunctionReason, sameFunctionSco
 const STOP_WORDS = new Set(['of', 'the', 'and', 'for', 'in', 'at', 'a', 'an', 'to', 'on']);
 
 const LONG_FORMS: readonly (readonly [RegExp, string])[] = [
+  // A title's feminine form is the same title (`Directora General` is the persona `Director
+  // General`), and Spanish `Presidente` the French `Président`: folded first, so that
+  // `vicepresidenta` and `vice-présidente` fold on to `vp` below.
+  [/\bdirectora\b/g, 'director'],
+  [/\bdirectrice\b/g, 'directeur'],
+  [/\bgenerale\b/g, 'general'],
+  [/\bpresident[ea]\b/g, 'president'],
+  [/\bfundadora\b/g, 'fundador'],
+  [/\bfondatrice\b/g, 'fondateur'],
+  [/\bconsejera delegada\b/g, 'consejero delegado'],
+  [/\bjefa\b/g, 'jefe'],
+  [/\bgerante\b/g, 'gerant'],
   [/\bchief executive officer\b/g, 'ceo'],
   [/\bchief financial officer\b/g, 'cfo'],
   [/\bchief technology officer\b/g, 'cto'],
@@ -32,7 +44,7 @@ const LONG_FORMS: readonly (readonly [RegExp, string])[] = [
   [/\bchief product officer\b/g, 'cpo'],
   [/\bsenior vice president\b/g, 'svp'],
   [/\bexecutive vice president\b/g, 'evp'],
-  [/\bvice president\b/g, 'vp'],
+  [/\bvice ?president\b/g, 'vp'],
   [/\bhuman resources\b/g, 'hr'],
   [/\bsr\b/g, 'senior'],
   [/\bjr\b/g, 'junior'],
