@@ -113,15 +113,31 @@ function bothSides(patch: string): { before: string; after: string } {
  * The names `file` (relative to `cwd`) had before, newest first, as `git log --follow`
  * finds its renames: a thread folder renamed with `git mv` is traced by a file it keeps.
  * Paths relative to `cwd`; none outside a repository or before a first commit.
+ *
+ * Only renames: `--follow` also takes a file added beside a similar one for a copy of it
+ * (`C080`), and every deal opened from the same template looks like a copy of the one opened
+ * before it — `history` of a third deal read "formerly" the first two and listed their
+ * commits as its own. The trail stops where the file was added, copied or not.
  */
 export async function formerNamesOf(cwd: string, file: string): Promise<string[]> {
   const repo = await repositoryOf(cwd);
   if (!repo) return [];
   let out: string;
   try {
-    out = await gitRaw(cwd, ['log', '--follow', '--relative', '--name-only', '--format=', '--', file]);
+    out = await gitRaw(cwd, ['log', '--follow', '--relative', '--name-status', '--format=', '--', file]);
   } catch {
     return [];
   }
-  return [...new Set(out.split('\n').filter((line) => line !== '' && line !== file))];
+  return renamedFrom(out, file);
+}
+
+/** The earlier names in `git log --follow --name-status` output, newest first, up to the commit that added the file (`A`, or a copy `C…`). */
+function renamedFrom(nameStatus: string, file: string): string[] {
+  const names: string[] = [];
+  for (const line of nameStatus.split('\n')) {
+    const [status = '', from = '', to] = line.split('\t');
+    if (status.startsWith('A') || status.startsWith('C')) break;
+    if (status.startsWith('R') && to !== undefined && from !== file) names.push(from);
+  }
+  return [...new Set(names)];
 }
