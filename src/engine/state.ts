@@ -559,15 +559,16 @@ export class WorkspaceState {
       const entry = this.entries.get(path);
       const text = texts.get(path);
       if (!entry || entry.heldFrom !== 'memory') continue;
-      const headHash = text === undefined ? undefined : contentHash(text);
-      if (headHash !== undefined && headHash === entry.hash) {
+      const atHead = text === undefined ? undefined : headVersionHashes(text);
+      if (atHead?.has(entry.hash)) {
         this.setEntry(path, Object.assign({}, entry, { good: undefined, heldFrom: undefined, headChecked: true }));
         this.heldDirty = true;
         committedBroken.push(path);
         continue;
       }
       // The version held is one no commit at HEAD has (read, then broken before a cycle committed it).
-      if (headHash === undefined || headHash !== this.memoryHeldHashes.get(path)) this.heldAhead.add(path);
+      const heldHash = this.memoryHeldHashes.get(path);
+      if (atHead === undefined || heldHash === undefined || !atHead.has(heldHash)) this.heldAhead.add(path);
       else this.heldAhead.delete(path);
       // Its derived-held warning names the version by what HEAD was just found to have (heldVersionName).
       this.heldDirty = true;
@@ -889,6 +890,18 @@ export class WorkspaceState {
  */
 function holdsValue(kind: FileKind): boolean {
   return kind.kind !== 'other' && kind.kind !== 'canvas-unknown' && !isMisnamedFile(kind);
+}
+
+/**
+ * The hashes a file on disk has when it is HEAD's version: the blob's text, and that text
+ * with CRLF line endings — what a checkout writes under `core.autocrlf=true` (or `eol=crlf`),
+ * where git stores LF. A Windows user's committed CRLF file, broken under a running watcher,
+ * was taken for a version no commit has: the watcher said "not yet committed" and stopped
+ * committing every other save (`source-held`) until the file was fixed. Line endings change
+ * no value, so figures derived from either text are the same.
+ */
+function headVersionHashes(headText: string): ReadonlySet<string> {
+  return new Set([contentHash(headText), contentHash(headText.replace(/\r?\n/g, '\r\n'))]);
 }
 
 /** A committed text of `path` parsed, when it is valid: a version a broken file can be held at. */
