@@ -201,6 +201,22 @@ describe('a number written as text', () => {
     ]);
   });
 
+  // French and Spanish write a decimal with a comma, and so does Excel in their locale: a
+  // `margin: 0,7` or `csat: 8,5` was "expected a number from 0 to 1 (got "0,7")", with no word
+  // that the comma is the whole difference.
+  it('names the number to write for a decimal comma', async () => {
+    const dir = exampleWorkspaceCopy();
+    replaceInFile(dir, `${DEAL}/6-learning.md`, 'csat: 7', 'csat: 8,5');
+    replaceInFile(dir, 'threads/sales/northwind-payments/6-learning.md', 'margin: 0.82', 'margin: 0,82');
+    replaceInFile(dir, 'strategy/canvas/10-assumptions.md', '    prior: 0.6\n', '    prior: 0,6\n');
+    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    expect(json.diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.path}:${d.line}:${d.column} ${d.message}`)).toEqual([
+      'strategy/canvas/10-assumptions.md:9:12 Invalid `assumptions[0].prior`: expected a number from 0 to 1 — write 0,6 as 0.6 (got "0,6")',
+      `${DEAL}/6-learning.md:6:7 Invalid \`csat\`: expected a score from 0 to 10 — write 8,5 as 8.5 (got "8,5")`,
+      'threads/sales/northwind-payments/6-learning.md:5:9 Invalid `margin`: expected a number from 0 to 1 — write 0,82 as 0.82 (got "0,82")',
+    ]);
+  });
+
   it('in a goal, a win rate written as a percentage is told the fraction to write, as 13-metrics is', async () => {
     const dir = exampleWorkspaceCopy();
     replaceInFile(dir, 'goals/g-arr-500k-2026.md', '  - name: win_rate\n    target: 0.35', '  - name: win_rate\n    target: "35%"\n    baseline: 1/5');

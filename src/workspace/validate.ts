@@ -102,6 +102,11 @@ function asNumber(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue, loc
   const headcount = /^(?:~|about\s+|approx\.?\s+|approximately\s+|around\s+|ca\.?\s+|circa\s+)?(\d+(?:,\d{3})*)\s*\+?\s*(people|persons|employees|staff|ftes?|heads?)?$/i.exec(text);
   if (headcount && candidate === undefined && (headcount[2] !== undefined || issue.path.at(-1) === 'employees')) candidate = Number(headcount[1]!.replace(/,/g, ''));
   candidate ??= inFieldUnit(text, issue.path.at(-1));
+  // A decimal comma, as French and Spanish write a share or a score (`margin: 0,7`,
+  // `csat: 8,5`) and Excel pastes it: YAML reads text. A comma then three digits is a
+  // thousands group (`1,800`, read above), never this.
+  const decimalComma = /^(\d+),(\d{1,2})$/.exec(text);
+  if (decimalComma && candidate === undefined) candidate = Number(`${decimalComma[1]}.${decimalComma[2]}`);
   const share = /^(\d+(?:\.\d+)?)\s*(?:\/\s*(\d+(?:\.\d+)?)|%)$/.exec(text);
   if (share) {
     const ratio = Number(share[1]) / (share[2] === undefined ? 100 : Number(share[2]));
