@@ -16,7 +16,7 @@ const INPUT = 'threads/sales/campaigns/2026-09-15-fintech-controller-outbound/1-
 const startWatch = watchStarter();
 
 interface Synced {
-  diagnostics: { path: string; rule: string; line: number; column: number; severity: string; message: string }[];
+  diagnostics: { path: string; rule: string; line: number; column: number; field?: string; severity: string; message: string }[];
 }
 
 function moveGoalInStageOne(dir: string): void {
@@ -49,5 +49,29 @@ describe('a campaign goal changed in Stage 1 alone', () => {
     await watcher.ready();
     moveGoalInStageOne(dir);
     await waitFor(() => watcher.cycles().some((c) => c.diagnostics?.some((d) => d.rule === 'campaign-links-disagree' && d.path === INPUT && d.line === 3)), 'the cycle of the edit to warn', () => watcher.describe());
+  });
+});
+
+/*
+ * Stage 1 saying `goal_id: null` — the campaign counts toward no goal, to whoever reads it —
+ * while meta.json links it to one was passed over: the campaign went on counting toward the
+ * goal with no word. The two disagree as much as two goals do, and are said to.
+ */
+describe('a campaign whose Stage 1 says no goal while meta.json names one', () => {
+  it('is warned at the Stage 1 key by check and sync, and not when Stage 1 leaves the key out', async () => {
+    const dir = exampleWorkspaceCopy();
+    const path = join(dir, INPUT);
+    const written = readFileSync(path, 'utf8');
+    writeFileSync(path, written.replace('goal_id: g-fintech-beachhead', 'goal_id: null'));
+    const checked = await runJson<Synced>(['check', '--dir', dir], { env: ENV });
+    const found = checked.json.diagnostics.filter((d) => d.rule === 'campaign-links-disagree');
+    expect(found).toEqual([expect.objectContaining({ path: INPUT, line: 3, field: 'goal_id', severity: 'warning' })]);
+    expect(found[0]!.message).toContain('Campaign Stage 1 names no goal (`goal_id: null`) but its meta.json names `g-fintech-beachhead`, the one counted');
+    const synced = await runJson<Synced>(['sync', '--dry-run', '--dir', dir], { env: ENV });
+    expect(synced.json.diagnostics.filter((d) => d.rule === 'campaign-links-disagree')).toHaveLength(1);
+
+    writeFileSync(path, written.replace('goal_id: g-fintech-beachhead\n', ''));
+    const left = await runJson<Synced>(['check', '--dir', dir], { env: ENV });
+    expect(left.json.diagnostics.map((d) => d.rule)).not.toContain('campaign-links-disagree');
   });
 });

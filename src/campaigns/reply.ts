@@ -183,7 +183,7 @@ function withGoalNote(model: WorkspaceModel, deal: CreatedThread & { taken?: str
   const known = `${goals.slice(0, 12).join(', ')}${goals.length > 12 ? ', …' : ''}`;
   return {
     ...deal,
-    noGoal: `deal ${deal.path} counts toward no goal: campaign ${campaignPath} names none, so it had none to give. Link the deal with "goal_id" in ${deal.path}/meta.json (one of ${known}) and sync (an agent: the link_goal tool); link the campaign in its meta.json too, and the deals its next replies open take its goal`,
+    noGoal: `deal ${deal.path} counts toward no goal: campaign ${campaignPath} names none, so it had none to give. Link the deal with "goal_id" in ${deal.path}/meta.json (one of ${known}) and sync (an agent: the link_goal tool); link the campaign too (goal_id in its meta.json and 1-input.md, or the link_goal tool), and the deals its next replies open take its goal`,
   };
 }
 

@@ -580,8 +580,14 @@ function checkLinksAgree(file: string, stage: Data, meta: Data, report: Report):
   for (const key of ['goal_id', 'segment'] as const) {
     const written = stage[key];
     const counted = meta[key];
-    if (typeof written !== 'string' || written === counted) continue;
     const what = key === 'goal_id' ? 'goal' : 'segment';
+    // `null` written is "none" to whoever reads Stage 1, while meta.json's link goes on counting: a disagreement too.
+    // (A key left out repeats nothing, and disagrees with nothing.)
+    if (written === null && typeof counted === 'string') {
+      report(file, [key], 'campaign-links-disagree', `Campaign Stage 1 names no ${what} (\`${key}: null\`) but its meta.json names \`${counted}\`, the one counted: the campaign counts toward \`${counted}\`; expected \`${key}: ${counted}\` here, or \`"${key}"\` removed from meta.json if it counts toward no ${what}`, 'warning');
+      continue;
+    }
+    if (typeof written !== 'string' || written === counted) continue;
     // meta.json naming another is as likely the edit (the docs say to move a campaign there)
     // as Stage 1 is: "expected Stage 1's value in meta.json" told whoever moved it to undo the move.
     const message =
