@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runJson } from './helpers/cli.js';
@@ -71,5 +71,26 @@ describe('link_goal', () => {
     const checked = await mcp.ok<{ diagnostics: Diagnostic[] }>('check', {});
     expect(checked.diagnostics.filter((d) => d.rule === 'campaign-links-disagree')).toEqual([]);
     expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+
+  it('unlinks with goal null, and refuses a thread whose meta.json is broken, naming its error', async () => {
+    const dir = exampleWorkspaceCopy();
+    const mcp = await connectMcp(dir);
+    const deal = 'threads/sales/harbor-lending';
+    const unlinked = await mcp.ok<Linked>('link_goal', { thread: deal, goal: null });
+    expect(unlinked.result.goal).toBeNull();
+    expect(unlinked.result.before.goal).not.toBeNull();
+    const meta = JSON.parse(readFileSync(join(dir, deal, 'meta.json'), 'utf8')) as Record<string, unknown>;
+    expect(meta).not.toHaveProperty('goal_id');
+    expect(meta).not.toHaveProperty('subgoal');
+    expect(unlinked.warnings.map((d) => d.rule)).toContain('deal-without-goal');
+    const read = await mcp.ok<{ meta: Record<string, unknown> }>('read_thread', { thread: deal });
+    expect(read.meta).not.toHaveProperty('goal_id');
+
+    writeFileSync(join(dir, deal, 'meta.json'), '{ "id": "harbor-lending", ');
+    const refused = await mcp.call<{ error: { code: string; path: string } }>('link_goal', { thread: deal, goal: 'g-arr-500k-2026' });
+    expect(refused.isError).toBe(true);
+    expect(refused.data.error).toMatchObject({ code: 'invalid-meta', path: `${deal}/meta.json` });
+    expect(readFileSync(join(dir, deal, 'meta.json'), 'utf8')).toBe('{ "id": "harbor-lending", ');
   });
 });
