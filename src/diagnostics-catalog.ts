@@ -298,7 +298,7 @@ export const RULES = {
     at: 'file',
     summary: 'a deal whose `meta.json` names no `goal_id` while `goals/` holds goals: it counts toward none of them',
     message: 'Deal {id} counts toward no goal: expected `"goal_id"` in its meta.json naming one of {known}',
-    docs: 'A goal counts only the threads linked to it, so a deal opened without `--goal` is in the pipeline, the forecast and `report pipeline`, but in no goal\'s `won_count`, `won_arr` or `pipeline_count`: won, it leaves the goal at 0 of 3. Add `"goal_id": "g-…"` to the deal\'s meta.json (and `"subgoal"` for one of its subgoals); the next sync counts it. A workspace with no goal file gets no such warning. `deal new` without `--goal` prints it at once (a write shows the warnings in what it writes).',
+    docs: 'A goal counts only the threads linked to it, so a deal opened without `--goal` is in the pipeline, the forecast and `report pipeline`, but in no goal\'s `won_count`, `won_arr` or `pipeline_count`: won, it leaves the goal at 0 of 3. Add `"goal_id": "g-…"` to the deal\'s meta.json (and `"subgoal"` for one of its subgoals); the next sync counts it. An agent links it with the MCP tool `link_goal`, which checks the goal, writes and commits it. A workspace with no goal file gets no such warning. `deal new` without `--goal` prints it at once (a write shows the warnings in what it writes).',
   },
   'closed-mid-sequence': {
     severity: 'warning',
