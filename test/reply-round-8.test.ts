@@ -132,3 +132,18 @@ describe('a short month name after a day', () => {
     expect(classifyReply(text, { received: '2026-12-07' })).toMatchObject({ category: 'out-of-office', returns });
   });
 });
+
+describe('a Dutch date with hyphens', () => {
+  it.each([
+    ['Automatisch antwoord: ik ben terug op 4-1-2027.', '2027-01-04'],
+    ['Ik ben afwezig tot en met 3-1-2027.', '2027-01-04'],
+    ['Afwezig. Vanaf 14-1-2027 weer bereikbaar.', '2027-01-14'],
+  ])('%j is back on %s', (text, returns) => {
+    expect(classifyReply(text, { received: '2026-12-07' })).toMatchObject({ category: 'out-of-office', returns });
+  });
+
+  it('English "until 1-4-2027" shows no order, and a phone number is no date', () => {
+    expect(classifyReply('Out of office until 1-4-2027.', { received: '2026-12-07' })).toMatchObject({ returns: null });
+    expect(classifyReply('Ik ben met vakantie. Tel 06-12-2027', { received: '2026-12-07' })).toMatchObject({ returns: null });
+  });
+});

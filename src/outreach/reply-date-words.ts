@@ -32,7 +32,7 @@ export const SEASONS: Readonly<Record<string, number>> = { spring: 3, summer: 6,
 /**
  * Words that put a slash date in a language that writes the day first: "hasta el 11/01/2027",
  * "até 08/01", "retorno dia 11/01", "jusqu'au 04/01", "fino al 06/01", "tot 04/01", "bis 08/01",
- * "do 04/01". Only English writes the month first (and only in America), so a slash date
+ * "do 04/01", "terug op 4-1-2027". Only English writes the month first (and only in America), so a slash date
  * after one of these is day first even when no other date shows the order. English's own
  * "to", "until", "from", "back" say nothing: Britain writes the day first, America not.
  */
@@ -42,7 +42,7 @@ export const DAY_FIRST_SLASH_CUES: readonly string[] = [
   // French, Italian
   'au', 'du', 'le', 'dès', "jusqu'au", 'dal', 'il', 'fino', 'rientro', 'entro',
   // Dutch, German, Polish, Swedish
-  'tot', 'vanaf', 't/m', 'bis', 'ab', 'am', 'vom', 'zum', 'od', 'do', 'dnia', 'från', 'den', 'fram',
+  'tot', 'met', 'vanaf', 't/m', 'op', 'terug', 'bis', 'ab', 'am', 'vom', 'zum', 'od', 'do', 'dnia', 'från', 'den', 'fram',
 ];
 
 // Chinese, Japanese, Korean

@@ -407,6 +407,21 @@ const RULES: readonly Rule[] = [
     },
   },
   {
+    // 4-1-2027, 04-01-2027: the day first with hyphens and a year, as the Dutch write a date. Read as a slash date is:
+    // when it cannot be misread, or after a word of a day-first language ("terug op 4-1-2027"); not in a phone number.
+    pattern: /(?<![\d./-])(\d{1,2})-(\d{1,2})-(\d{4})(?![\d-])/g,
+    kind: 'day',
+    resolve: (m) => {
+      const [a, b] = [Number(m[1]), Number(m[2])];
+      if (inPhoneNumber(m.input, m.index, m.index + m[0].length)) return undefined;
+      const dayFirst = (a > 12 && b <= 12) || (a <= 12 && b <= 12 && (a === b || dayFirstWordBefore(m.input, m.index)));
+      const monthFirst = b > 12 && a <= 12;
+      if (!dayFirst && !monthFirst) return undefined;
+      const date = calendarDate(dayFirst ? ymd(Number(m[3]), b, a) : ymd(Number(m[3]), a, b));
+      return date ? { date, rule: 'the date as written' } : undefined;
+    },
+  },
+  {
     // 3/3, 24/12, 12/24: read only when it cannot be misread (a number over 12, or both the same), or when
     // another date the writer put with a slash shows their order: "de 23/12 a 03/01" is day first, so 03/01 is 3 January.
     pattern: new RegExp(`(?:${WEEKDAY_PREFIX})?(?<![\\p{L}\\p{N}/])(\\d{1,2})\\/(\\d{1,2})(?:\\/(\\d{4}|\\d{2}))?(?![\\p{N}/])`, 'giu'),
