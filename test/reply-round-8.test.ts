@@ -147,3 +147,27 @@ describe('a Dutch date with hyphens', () => {
     expect(classifyReply('Ik ben met vakantie. Tel 06-12-2027', { received: '2026-12-07' })).toMatchObject({ returns: null });
   });
 });
+
+describe('"we will pass" after thanks that sound like a yes, in each language', () => {
+  it.each([
+    ["Love it, but it's a no from us.", 'negative'],
+    ['Merci, très sympa, mais ce sera non.', 'negative'],
+    ['Gracias, muy amable, pero no es para nosotros ahora mismo.', 'negative'],
+    ['Vielen Dank, sehr nett, aber wir verzichten.', 'negative'],
+    ['Molto interessante, ma passo.', 'negative'],
+    ['Tack, men vi avstår.', 'negative'],
+    ['Obrigado, mas vamos passar.', 'negative'],
+    ['Dzięki, ale podziękujemy.', 'negative'],
+    ['Bedankt, maar we slaan over.', 'negative'],
+    ["I'm exercising my right to erasure under Article 17.", 'unsubscribe'],
+  ])('%j is %s', (text, category) => {
+    expect(classifyReply(text, { received: '2026-12-07' })).toMatchObject({ category });
+  });
+
+  it.each([
+    'Gracias, el próximo paso es una demo, ¿vamos a pasar a la fase de prueba?',
+    'Dziękuję, podziękujemy zespołowi za pomoc i umówimy spotkanie.',
+  ])('the same words as a step or a thanks are no no: %j', (text) => {
+    expect(classifyReply(text, { received: '2026-12-07' })).toMatchObject({ category: 'positive' });
+  });
+});

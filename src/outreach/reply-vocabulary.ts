@@ -107,7 +107,7 @@ export const UNSUBSCRIBE_PHRASES: readonly string[] = [
   'löschung meiner daten', 'löschung meiner kontaktdaten', 'suppression de mes données', 'elimine mis datos', 'eliminen mis datos',
   'supriman mis datos', 'supresión de mis datos', 'cancellazione dei miei dati', 'verwijdering van mijn gegevens', 'exclusão dos meus dados',
   'excluam meus dados', 'excluam os meus dados', 'não quero mais receber', 'usunięcia moich danych', 'raderar mina', 'radera mina',
-  'erasure of my', '個人情報を削除', '個人情報の削除', '删除我的个人', '개인정보 삭제', '개인정보를 삭제',
+  'erasure of my', 'right to erasure', 'right to be forgotten', '個人情報を削除', '個人情報の削除', '删除我的个人', '개인정보 삭제', '개인정보를 삭제',
   // Japanese, Chinese (matched as substrings: no spaces between words)
   '配信停止', '配信を停止', '配信を解除', '配信不要', '登録解除', '登録を解除', 'リストから削除', 'リストから外して', '連絡しないでください',
   '連絡は不要', '連絡不要', '送らないでください', '送信しないでください', 'ご連絡はご遠慮', '迷惑メール',
@@ -273,6 +273,11 @@ export const NEGATIVE_PHRASES: readonly string[] = [
   'getekend bij een concurrent', 'getekend met een concurrent', 'assinar com um concorrente', 'assinamos com um concorrente', 'fechamos com um concorrente',
   'escolhemos um concorrente', 'wybraliśmy konkurencję', 'wybraliśmy konkurencyjną', 'avtal med en konkurrent', 'valt en konkurrent',
   '竞争对手签', '競爭對手簽', '競合他社と契約', '競合と契約', '경쟁사와 계약', '경쟁사를 선택',
+  // "we'll pass" as the other languages say it, after thanks that sound like a yes ("Vielen Dank, sehr nett, aber wir verzichten")
+  "it's a no", 'a no from us', 'a no for us', 'a hard no', 'ce sera non', 'on va passer', 'je passe mon tour', 'nous passons notre tour',
+  'no es para nosotros', 'pero vamos a pasar', 'pero paso', 'esta vez paso', 'paso esta vez', 'wir verzichten', 'verzichten wir', 'ich verzichte',
+  'verzichte ich', 'ma passo', 'passo la mano', 'dobbiamo declinare', 'vi avstår', 'jag avstår', 'mas vamos passar', 'mas vou passar',
+  'passamos a vez', 'passo a vez', 'ale podziękujemy', 'ale podziękuję', 'tym razem podziękujemy', 'we slaan over', 'slaan we over', 'passen hiervoor', 'pas hiervoor',
 ];
 
 /**
