@@ -171,3 +171,27 @@ describe('"we will pass" after thanks that sound like a yes, in each language', 
     expect(classifyReply(text, { received: '2026-12-07' })).toMatchObject({ category: 'positive' });
   });
 });
+
+describe("Japanese, Chinese and Korean: polite no's, prices asked, after the Spring Festival", () => {
+  it.each([
+    ['今回は見送りとさせていただきます。', 'negative'],
+    ['せっかくですが、今回はご縁がなかったということで。', 'negative'],
+    ['ありがたいお話ですが、辞退させていただきます。', 'negative'],
+    ['感谢，这次就算了。', 'negative'],
+    ['감사하지만 괜찮습니다.', 'negative'],
+    ['料金を教えてください。', 'positive'],
+    ['请问价格是多少？', 'positive'],
+    ['가격이 어떻게 되나요?', 'positive'],
+    ['What does it cost?', 'positive'],
+  ])('%j is %s', (text, category) => {
+    expect(classifyReply(text, { received: '2026-12-07' })).toMatchObject({ category });
+  });
+
+  it('"等过了春节再说" is a later, after the Spring Festival week', () => {
+    expect(classifyReply('等过了春节再说。', { received: '2026-12-07' })).toMatchObject({ category: 'nurture', revisit: '2027-02-15' });
+  });
+
+  it('"就算了解" (even once we understand) is no "forget it"', () => {
+    expect(classifyReply('就算了解以后也想开个会', { received: '2026-12-07' })).toMatchObject({ category: 'positive' });
+  });
+});

@@ -203,6 +203,8 @@ export const NURTURE_PHRASES: readonly string[] = [
   // Korean
   '나중에 다시', '다음에 다시', '추후에', '추후 다시', '지금은 어렵', '지금은 아닌', '현재는 어렵', '당장은 어렵', '시기가 좋지 않',
   '나중에 연락', '다시 연락 주세요', '다시 연락 주시', '다시 연락 부탁', '보류',
+  // "等过了春节再说" (let's talk after the Spring Festival)
+  '过了春节', '過了春節', '过完春节', '過完春節',
   // round 7: "put us down for a chat in the spring", "hablemos después de Reyes", "下个月中旬再约时间聊吧"
   'put us down for', 'put me down for', 'pencil us in', 'pencil me in', 'hablemos después', 'hablamos después', '再约时间', '再約時間',
   // "Ping me again in 2 months": "again" sat between the verb and the time, so no phrase above held it
@@ -278,6 +280,9 @@ export const NEGATIVE_PHRASES: readonly string[] = [
   'no es para nosotros', 'pero vamos a pasar', 'pero paso', 'esta vez paso', 'paso esta vez', 'wir verzichten', 'verzichten wir', 'ich verzichte',
   'verzichte ich', 'ma passo', 'passo la mano', 'dobbiamo declinare', 'vi avstår', 'jag avstår', 'mas vamos passar', 'mas vou passar',
   'passamos a vez', 'passo a vez', 'ale podziękujemy', 'ale podziękuję', 'tym razem podziękujemy', 'we slaan over', 'slaan we over', 'passen hiervoor', 'pas hiervoor',
+  // the same in Japanese, Chinese and Korean: "今回は見送りとさせていただきます", "这次就算了", "감사하지만 괜찮습니다"
+  '見送りとさせて', '今回は見送り', 'ご縁がなかった', '辞退させて', '辞退いたします', '这次就算了', '這次就算了', '那就算了', '还是算了', '還是算了', '算了吧', '这次算了', '這次算了', '暂不考虑',
+  '감사하지만 괜찮', '감사합니다만 괜찮',
 ];
 
 /**
@@ -351,6 +356,9 @@ export const ACTION_PHRASES: readonly string[] = [
   'los precios', 'listino', 'i prezzi', 'i vostri prezzi', 'prijzen', 'prijslijst', 'prijsopgave', 'tabela de preços', 'os preços', 'cennik',
   'ofertę cenową', 'wycenę', 'prisuppgifter', 'prislista', 'era priser', '料金表', '価格表', '报价单', '价格表', '价目表', '가격표',
   '가격 정보', '요금표',
+  // a price asked for as a question: "What does it cost?", "料金を教えてください", "请问价格是多少？", "가격이 어떻게 되나요?"
+  'what does it cost', 'what does this cost', 'what would it cost', 'what would this cost', '料金を教えて', '価格を教えて', '費用を教えて',
+  'おいくら', '价格是多少', '价格多少', '多少钱', '費用是多少', '费用是多少', '價格是多少', '가격이 어떻게', '비용이 어떻게', '가격을 알려', '얼마인가요',
 ];
 
 /**
