@@ -195,3 +195,25 @@ describe("Japanese, Chinese and Korean: polite no's, prices asked, after the Spr
     expect(classifyReply('就算了解以后也想开个会', { received: '2026-12-07' })).toMatchObject({ category: 'positive' });
   });
 });
+
+describe('"let\'s talk" in every language', () => {
+  it.each([
+    'Sentiamoci giovedì.',
+    'Hablemos el jueves.',
+    'Parlons-en jeudi.',
+    'Lassen Sie uns am Donnerstag sprechen.',
+    'Vamos conversar na quinta.',
+    'Porozmawiajmy w czwartek.',
+    'Låt oss prata på torsdag.',
+    '木曜日にお話しできればと思います。',
+    '周四聊一下吧。',
+    '목요일에 얘기 나눠요.',
+  ])('%j is a yes', (text) => {
+    expect(classifyReply(text, { received: '2026-12-07' })).toMatchObject({ category: 'positive' });
+  });
+
+  it('with a time ahead it is a later, and after "no" it asks nothing', () => {
+    expect(classifyReply('Vi hörs i vår.', { received: '2026-12-07' })).toMatchObject({ category: 'nurture', revisit: '2027-03-01' });
+    expect(classifyReply('No hablemos más de esto, no nos interesa.', { received: '2026-12-07' })).toMatchObject({ category: 'negative' });
+  });
+});

@@ -351,6 +351,12 @@ export const ACTION_PHRASES: readonly string[] = [
   '일정을 잡', '일정 잡', '시간 괜찮', '시간이 괜찮', '가능한 시간', '자세히 알려', '자세한 내용', '더 알려', '뵙고',
   // round 7: "pouvez-vous m'envoyer une proposition tarifaire ?"
   'proposition tarifaire', 'envoyer une proposition', 'tombe à pic',
+  // round 8: "let's talk" in the other languages, which read as nothing ("Sentiamoci giovedì", "Hablemos el jueves", "周四聊一下吧")
+  'sentiamoci', 'parliamone', 'ci sentiamo', 'hablemos', 'lo hablamos', 'charlemos', 'conversemos', 'parlons-en', 'parlons en',
+  'discutons-en', 'échangeons', 'on en parle', 'on peut en parler', 'lassen sie uns * sprechen', 'lass uns * sprechen', 'sprechen wir',
+  'lassen sie uns reden', 'lass uns reden', 'vamos conversar', 'vamos falar', 'podemos conversar', 'porozmawiajmy', 'możemy porozmawiać',
+  'pogadajmy', 'låt oss prata', 'vi kan prata', 'vi hörs', 'laten we praten', 'laten we * praten', 'even praten', 'laten we afspreken',
+  'お話しできれば', 'お話できれば', 'お話ししたい', '聊一下', '聊聊', '谈一谈', '谈谈', '談談', '얘기 나눠', '이야기 나눠', '얘기해요', '이야기해요',
   // round 8: pricing asked for in every language, as "pricing" is ("pouvez-vous m'envoyer vos tarifs ?", "料金表をお送りいただけ")
   'vos tarifs', 'grille tarifaire', 'vos prix', 'preisliste', 'ihre preise', 'preisinformationen', 'lista de precios', 'sus precios',
   'los precios', 'listino', 'i prezzi', 'i vostri prezzi', 'prijzen', 'prijslijst', 'prijsopgave', 'tabela de preços', 'os preços', 'cennik',
