@@ -7,7 +7,7 @@ import { DERIVED_META_FIELDS, type ThreadMeta } from '../schema/meta.js';
 import { today } from '../clock.js';
 import { LAYOUT } from '../workspace/layout.js';
 import { assumptionsOf, goalsOf, metaOf, metricTargetsOf, segmentsOf, workspaceCurrency, type ThreadChangeLog, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
-import { contentSlug, slugOfText } from '../workspace/slug.js';
+import { contentSlug, slugOfTextWithin } from '../workspace/slug.js';
 import { assumptionState, testsOpenly, type AssumptionState } from './assumptions.js';
 import { EvidenceIndex } from './evidence-index.js';
 import { FigureSums } from './figure-sums.js';
@@ -466,7 +466,7 @@ export class IncrementalDerivation {
     const bySlug = new Map<string, MarketingOpening>(this.askedFor.map((o) => [o.slug, o]));
     for (const a of assumptions) {
       if (a.status !== 'validated' || a.retired) continue;
-      const words = slugOfText(a.statement).slice(0, 48).replace(/-+$/, '');
+      const words = slugOfTextWithin(a.statement, 48);
       const slug = words ? `${a.id.toLowerCase()}-${words}` : a.id.toLowerCase();
       if (!bySlug.has(slug)) {
         bySlug.set(slug, { slug, topic: `Proof: ${a.statement}`, priority: 'high', sources: a.evidence.map((e) => e.thread), reason: `assumption ${a.id} validated (confidence ${formatFixed(a.confidence)}, n=${a.n})`, assumption: a.id });

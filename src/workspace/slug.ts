@@ -215,11 +215,20 @@ export function freeSlug(slug: string, taken: (candidate: string) => boolean): s
   }
 }
 
-function trimSlug(slug: string): string {
-  if (slug.length <= MAX_SLUG_LENGTH) return slug;
-  const cut = slug.slice(0, MAX_SLUG_LENGTH);
+function trimSlug(slug: string, max = MAX_SLUG_LENGTH): string {
+  if (slug.length <= max) return slug;
+  const cut = slug.slice(0, max);
   const lastDash = cut.lastIndexOf('-');
-  return (lastDash > 20 ? cut.slice(0, lastDash) : cut).replace(/-+$/, '');
+  return (lastDash > Math.floor(max / 3) ? cut.slice(0, lastDash) : cut).replace(/-+$/, '');
+}
+
+/**
+ * The words of {@link slugOfText} that fit in `max` characters, cut where a word ends: the
+ * proof thread of an assumption is named `{id}-` and the first words of its statement, and
+ * cutting at a fixed length named one `a1-transitarios-with-50-staff-lose-more-than-10-hou`.
+ */
+export function slugOfTextWithin(text: string, max: number): string {
+  return trimSlug(slugOfText(text), max);
 }
 
 function refused(what: string, name: string, why: string, expected = PLAIN_NAME): ThreadworkError {
