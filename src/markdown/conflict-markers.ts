@@ -68,6 +68,41 @@ export function findConflictMarkers(text: string, options: { indentedBefore?: nu
 
 const BASE = /^\|{7}(?:[ \t]|$)/;
 
+/** A marker line left alone: where it is, and the line as written. */
+export interface StrayMarker {
+  line: number;
+  column: number;
+  marker: string;
+}
+
+/**
+ * Git's label after a marker as a merge, rebase, cherry-pick or stash pop writes it: none,
+ * one word (`HEAD`, a branch, `ours`), a commit with its subject (`1a2b3c4 (Add terms)`), or a
+ * stash's `Updated upstream` / `Stashed changes`. Prose quoting seven `<` has other words after them.
+ */
+const GIT_LABEL = /^(?:<{7}|>{7})(?:$|[ \t]+(?:\S+(?:[ \t]+\(.*\))?|Updated upstream|Stashed changes)[ \t]*$)/;
+
+/**
+ * The first marker line of a conflict resolved part-way — the `<<<<<<<` or `>>>>>>>` line (in
+ * JSON, YAML or front matter, a `=======` or `|||||||` one too) left when the rest of its
+ * conflict was deleted — in a text findConflictMarkers finds no whole conflict in. Read as
+ * YAML or JSON it gave a parser's riddle ("a line without `key:`"), and in a Markdown body it
+ * passed unseen and was committed. In a body only a line git could have written counts
+ * (GIT_LABEL): a lone `=======` is a heading underline, and prose may quote seven `<`.
+ */
+export function findStrayMarker(text: string, options: { indentedBefore?: number } = {}): StrayMarker | undefined {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const whole = lines[i]!.replace(i === 0 ? /^\uFEFF|\r$/g : /\r$/, '');
+    const structured = i < (options.indentedBefore ?? 0);
+    const indent = structured ? /^[ \t]*/.exec(whole)![0].length : 0;
+    const line = whole.slice(indent);
+    const stray = structured ? OPEN.test(line) || CLOSE.test(line) || SEPARATOR.test(line) || BASE.test(line) : GIT_LABEL.test(line);
+    if (stray) return { line: i + 1, column: indent + 1, marker: line.trimEnd() };
+  }
+  return undefined;
+}
+
 /**
  * The two versions a merge that stopped left in `text` (git's default and diff3 styles):
  * each conflict replaced by its `ours` lines, or by its `theirs` lines. Undefined when the

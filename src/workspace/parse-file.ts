@@ -1,6 +1,6 @@
 import type * as z from 'zod';
 import { codePointLabel, diagnostic, positionAtOffset, START, type Diagnostic } from '../diagnostics.js';
-import { findConflictMarkers, type ConflictMarkers } from '../markdown/conflict-markers.js';
+import { findConflictMarkers, findStrayMarker, type ConflictMarkers } from '../markdown/conflict-markers.js';
 import { derivedBlockOfEachConflict, derivedBlocksHoldingConflicts } from './derived-block-conflict.js';
 import { derivedMetaConflictWords, derivedOnlyMetaConflict, metaConflictAdvice, openedTwiceConflict, openedTwiceMetaConflict, openedTwiceMetaWords, openedTwiceWords } from './meta-conflict.js';
 import { bodyOffsetOf, parseFrontMatter } from '../markdown/front-matter.js';
@@ -90,7 +90,27 @@ const COMMITTED_UNLESS_MERGING = 'and commits the file unless a merge or rebase 
 /** Where git's markers are in a file, indented ones counted where a formatter may have indented them. */
 function markersIn(path: string, text: string): ConflictMarkers | undefined {
   // Indented markers count in JSON and YAML, a Markdown file's front matter with them (a formatter re-indented it); in a Markdown body an indented quote of them is a code block.
-  return text.includes('<<<<<<<') ? findConflictMarkers(text, { indentedBefore: path.endsWith('.md') ? frontMatterLines(text) : Infinity }) : undefined;
+  return text.includes('<<<<<<<') ? findConflictMarkers(text, { indentedBefore: structuredLines(path, text) }) : undefined;
+}
+
+/** The lines of a file read as data — all of a JSON or YAML file, a Markdown file's front matter — where any marker line is git's. */
+function structuredLines(path: string, text: string): number {
+  return path.endsWith('.md') ? frontMatterLines(text) : Infinity;
+}
+
+/**
+ * `merge-conflict` at a marker line left alone when the rest of its conflict was deleted (a
+ * conflict resolved part-way): an error, since what is around it may still hold both versions.
+ */
+function strayMarkerError(path: string, text: string): Diagnostic | undefined {
+  // Nearly every file: three searches, no split.
+  if (!text.includes('<<<<<<<') && !text.includes('>>>>>>>') && !text.includes('=======') && !text.includes('|||||||')) return undefined;
+  const stray = findStrayMarker(text, { indentedBefore: structuredLines(path, text) });
+  if (!stray) return undefined;
+  const message =
+    `Unresolved merge conflict: git's marker \`${stray.marker}\` (line ${stray.line}) is still in the file without the rest of its conflict — resolved part-way: ` +
+    `expected one version and no marker line — delete this line, and check that the lines around it hold the version you want, not both`;
+  return diagnostic(path, { line: stray.line, column: stray.column }, 'error', 'merge-conflict', message);
 }
 
 /**
@@ -101,7 +121,10 @@ function markersIn(path: string, text: string): ConflictMarkers | undefined {
  */
 function mergeConflictProblem(path: string, kind: FileKind, text: string): { diagnostic: Diagnostic; readAs?: string } | undefined {
   const markers = markersIn(path, text);
-  if (!markers) return undefined;
+  if (!markers) {
+    const stray = strayMarkerError(path, text);
+    return stray && { diagnostic: stray };
+  }
   const at = { line: markers.openLine, column: markers.openColumn };
   const found = `\`${markers.open}\` (line ${markers.openLine}) … \`${markers.close}\` (line ${markers.closeLine})`;
   const more = markers.count > 1 ? `, and ${markers.count - 1} more conflict${markers.count > 2 ? 's' : ''} below` : '';
