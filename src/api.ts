@@ -24,6 +24,7 @@ import { readThread, type ThreadView } from './threads/read.js';
 import { resolveThreadPath } from './threads/resolve.js';
 import { proposeStageWrite, type StageWriteResult } from './threads/write-stage.js';
 import { proposeGoalLink, type GoalLink } from './threads/link-goal.js';
+import { proposeCreated, type CreatedSet } from './threads/set-created.js';
 import { readUnmergedFiles } from './git/unmerged.js';
 import { proposeStrategy, type StrategyOptions, type StrategyResult } from './strategy/run.js';
 import { isStrategySource } from './answer-ok.js';
@@ -99,6 +100,8 @@ export interface Workspace {
    * goal moves with it.
    */
   linkGoal(thread: string, link: { goal: string | null; subgoal?: string | null | undefined }, options?: WriteOptions): Promise<GoalLink & Committed>;
+  /** Sets the day a thread began (`created` in its meta.json): a real day, not after today; written in place, synced and committed. */
+  setCreated(thread: string, created: string, options?: WriteOptions): Promise<CreatedSet & Committed>;
   /** A report as data: pipeline, winloss, goals, assumptions or forecast. */
   report(name: ReportName): Promise<ReportData>;
   /** One deal's ICP fit and qualification as a whole: each criterion with its place in 4-decision.md and what to ask next. */
@@ -240,6 +243,10 @@ export function workspaceOn(root: string, session: WorkspaceSession | undefined)
       const path = resolveThreadPath(root, thread);
       // meta.json as written, not as derivation holds it: a broken one is refused, never edited from HEAD's.
       return committed(await write((_model, state) => proposeGoalLink(state.currentModel(), { thread: path, ...link }), opts));
+    },
+    setCreated: async (thread, created, opts) => {
+      const path = resolveThreadPath(root, thread);
+      return committed(await write((_model, state) => proposeCreated(state.currentModel(), path, created), opts));
     },
     report: async (name) => {
       // Drawn from what sync derives, held threads at HEAD, never from numbers sync would refuse to commit.

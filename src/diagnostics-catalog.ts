@@ -386,7 +386,7 @@ export const RULES = {
     at: 'key',
     summary: 'a Stage 6 `closed` date before the thread\'s `created` date in meta.json',
     message: 'Close date {closed} is before the thread was created ({created}, `created` in meta.json): expected a date on or after it',
-    docs: 'One of the two dates is wrong, and the cycle time (creation to close) cannot be right: it is left out of `cycle_time_days` and `avg_cycle_days` rather than counted as 0. Fix the typo; if the deal began before it was recorded in threadwork, set `created` in meta.json to the day it began. Like an unknown id, sync reports it and leaves the file out of its commit; `advance` and MCP `write_stage` refuse to write it.',
+    docs: 'One of the two dates is wrong, and the cycle time (creation to close) cannot be right: it is left out of `cycle_time_days` and `avg_cycle_days` rather than counted as 0. Fix the typo; if the deal began before it was recorded in threadwork, set `created` in meta.json to the day it began (an agent: the MCP tool `set_created`). Like an unknown id, sync reports it and leaves the file out of its commit; `advance` and MCP `write_stage` refuse to write it.',
   },
   'deadline-before-created': {
     severity: 'error',

@@ -41,7 +41,7 @@ describe('deal-without-goal through MCP', () => {
   });
 });
 
-/* The same for closed-before-created, which asked an agent to "set `created`" with no word of where or how. */
+/* The same for closed-before-created, which asked an agent to "set `created`" with no word of where or how: now the `set_created` tool. */
 describe('closed-before-created through MCP', () => {
   it('says where `created` is and how an agent sets it', async () => {
     const dir = exampleWorkspaceCopy();
@@ -50,7 +50,26 @@ describe('closed-before-created through MCP', () => {
     writeFileSync(join(dir, path), readFileSync(join(dir, path), 'utf8').replace(/^closed: .*$/m, 'closed: 2026-01-02'));
     const checked = await mcp.ok<{ diagnostics: Diagnostic[] }>('check', {});
     const error = checked.diagnostics.find((d) => d.rule === 'closed-before-created')!;
-    expect(error.message).toContain('set `"created"` in its meta.json to the day it began with your own file tools');
-    expect(error.message).toContain('then run the `sync` tool');
+    expect(error.message).toContain('set the day it began with the `set_created` tool: the cycle time counts from it');
+
+    // Doing as told: the day set by the tool, in place, committed; the error gone.
+    const meta = 'threads/sales/harbor-lending/meta.json';
+    const before = readFileSync(join(dir, meta), 'utf8');
+    const set = await mcp.ok<{ result: { created: string; before: string; written: string[] }; commit: { committed: boolean } }>('set_created', { thread: 'harbor-lending', created: '2025-12-15' });
+    expect(set.result).toMatchObject({ created: '2025-12-15', written: [meta] });
+    expect(set.commit.committed).toBe(true);
+    // In place, and the cycle time the sync derives counts from it (2025-12-15 to the close on 2026-01-02).
+    const written = readFileSync(join(dir, meta), 'utf8');
+    expect(written.replace(/"cycle_time_days": \d+/, '')).toBe(before.replace(`"created": "${set.result.before}"`, '"created": "2025-12-15"').replace(/"cycle_time_days": \d+/, ''));
+    expect(JSON.parse(written)).toMatchObject({ created: '2025-12-15', cycle_time_days: 18 });
+    const after = await mcp.ok<{ diagnostics: Diagnostic[] }>('check', {});
+    expect(after.diagnostics.filter((d) => d.rule === 'closed-before-created')).toEqual([]);
+    // A day after the close, or after today, is refused; nothing written.
+    const late = await mcp.call<{ error: { code: string } }>('set_created', { thread: 'harbor-lending', created: '2026-06-01' });
+    expect(late.data.error.code).toBe('thread-in-error');
+    expect(late.text).toContain('closed-before-created');
+    const future = await mcp.call<{ error: { code: string } }>('set_created', { thread: 'harbor-lending', created: '2199-01-01' });
+    expect(future.data.error.code).toBe('invalid-date');
+    expect(readFileSync(join(dir, meta), 'utf8')).toContain('"created": "2025-12-15"');
   });
 });

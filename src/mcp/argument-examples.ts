@@ -27,6 +27,7 @@ const BY_ARGUMENT: Record<string, unknown> = {
   subgoal: 'SG1',
   source: 'referral',
   date: '2026-03-02',
+  created: '2026-03-02',
   contact_name: 'Ada Lovelace',
   contact_title: 'VP Finance',
   contact_email: 'ada@acme.com',

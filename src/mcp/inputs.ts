@@ -76,6 +76,11 @@ export const TOOL_INPUTS = {
     subgoal: subgoal.nullable().optional().describe("subgoal id of that goal (SG1); null: none. Left out: the thread's subgoal is kept while its goal stays the same, dropped when the goal changes"),
     commit,
   },
+  set_created: {
+    thread,
+    created: z.string().meta({ format: 'date' }).describe('YYYY-MM-DD, the day the thread began (its first contact, for a deal opened here after it began elsewhere); today or before'),
+    commit,
+  },
   sync: {
     dry_run: z.boolean().optional().describe('report what would change (before → after) and write nothing'),
     commit: commit.describe('false: write but do not commit (default: commit)'),

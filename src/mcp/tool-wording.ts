@@ -24,8 +24,8 @@ const TOOL_WORDING: readonly [RegExp, Instead][] = [
     /expected `"goal_id"` in its meta\.json naming one of ([^\n]*)/g,
     'link it with the `link_goal` tool, "goal" one of $1 (and "subgoal" one of that goal\'s subgoals), which counts the deal toward the goal and commits it',
   ],
-  // closed-before-created: `created` is the thread's own field of meta.json, which no tool sets.
-  [/set `created` to the day it began/g, 'set `"created"` in its meta.json to the day it began with your own file tools (the thread\'s own field, kept as written, which no tool sets), then run the `sync` tool'],
+  // closed-before-created: `created` is the thread's own field of meta.json, set by its tool.
+  [/set `created` to the day it began/g, 'set the day it began with the `set_created` tool'],
   [/`threadwork deal new`/g, 'the `create_deal` tool'],
   [/`threadwork campaign new`/g, 'the `create_campaign` tool'],
   [/`threadwork campaign draft`/g, 'the `draft_campaign` tool'],

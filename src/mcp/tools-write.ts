@@ -71,6 +71,10 @@ export function registerWriteTools(server: McpServer, { root, workspace }: ToolC
     answer(async () => split(await workspace.linkGoal(agentThreadPath(root, args.thread), { goal: args.goal, subgoal: args.subgoal }, write(args)))),
   );
 
+  server.registerTool('set_created', { title: 'Set the day a thread began', description: MCP_TOOLS.set_created, inputSchema: TOOL_ARGUMENTS.set_created, outputSchema: toolOutputSchema('set_created'), annotations: { ...WRITES, idempotentHint: true } }, (args) =>
+    answer(async () => split(await workspace.setCreated(agentThreadPath(root, args.thread), args.created, write(args)))),
+  );
+
   server.registerTool('sync', { title: 'Sync derived values', description: MCP_TOOLS.sync, inputSchema: TOOL_ARGUMENTS.sync, outputSchema: toolOutputSchema('sync'), annotations: { ...WRITES, idempotentHint: true } }, (args) =>
     answer(() => workspace.sync({ dryRun: args.dry_run === true, commit: args.commit }), 'on-errors'),
   );

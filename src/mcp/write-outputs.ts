@@ -4,6 +4,7 @@ import { migrateOutput } from '../cli/json-output/migrate.js';
 import { campaignApproveOutput, campaignDraftOutput, campaignReplyOutput, strategyOutput } from '../cli/json-output/outreach.js';
 import { advanceOutput } from '../cli/json-output/workspace.js';
 import type { GoalLink } from '../threads/link-goal.js';
+import type { CreatedSet } from '../threads/set-created.js';
 import type { StageWriteResult } from '../threads/write-stage.js';
 
 /**
@@ -39,6 +40,13 @@ const goalLinkOutput = z.object({
   written: z.array(z.string()).describe("the files written: meta.json, and a campaign's 1-input.md when it names the goal; empty when the thread was linked so already (nothing committed)"),
 });
 
+const createdSetOutput = z.object({
+  thread: z.string().describe('the thread folder, relative to the workspace'),
+  created: z.string().describe('the day meta.json holds now'),
+  before: z.string().nullable().describe('the day it held before: to give back to undo it'),
+  written: z.array(z.string()).describe('meta.json when it changed; empty when it held that day already (nothing committed)'),
+});
+
 /** `{ok, result, sync, commit, warnings}`: a write's answer around its `result`. */
 function writeAnswer(result: z.ZodObject): z.ZodObject {
   return z.object({
@@ -55,6 +63,7 @@ export const WRITE_TOOL_OUTPUTS = {
   create_campaign: writeAnswer(createdThreadOutput),
   write_stage: writeAnswer(stageWriteResultOutput),
   link_goal: writeAnswer(goalLinkOutput),
+  set_created: writeAnswer(createdSetOutput),
   advance: writeAnswer(resultOf(advanceOutput)),
   draft_campaign: writeAnswer(resultOf(campaignDraftOutput)),
   record_reply: writeAnswer(resultOf(campaignReplyOutput)),
@@ -66,4 +75,4 @@ export const WRITE_TOOL_OUTPUTS = {
 
 /* Compile-time tie: a field renamed in the engine's stage write turns the typecheck red here. */
 type Fits<Actual extends Schema, Schema> = Actual;
-export type WriteOutputTypeChecks = [Fits<StageWriteResult, z.output<typeof stageWriteResultOutput>>, Fits<GoalLink, z.output<typeof goalLinkOutput>>];
+export type WriteOutputTypeChecks = [Fits<StageWriteResult, z.output<typeof stageWriteResultOutput>>, Fits<GoalLink, z.output<typeof goalLinkOutput>>, Fits<CreatedSet, z.output<typeof createdSetOutput>>];

@@ -2,10 +2,10 @@ import { ThreadworkError } from '../errors.js';
 import { writeChange, type SourceChange, type WriteProposal } from '../engine/changes.js';
 import { setFrontMatterFields } from '../markdown/front-matter-edit.js';
 import { updateJsonObject } from '../markdown/json-edit.js';
-import { goalsOf, metaOf, type WorkspaceModel } from '../workspace/model.js';
+import { goalsOf, type WorkspaceModel } from '../workspace/model.js';
 import { refuseControlInId } from '../workspace/slug.js';
 import { unknownGoal, unknownSubgoal } from './create.js';
-import { invalidMeta } from './invalid-meta.js';
+import { metaToEdit } from './meta-to-edit.js';
 
 export interface GoalLinkRequest {
   /** The thread folder, resolved. */
@@ -37,12 +37,8 @@ export interface GoalLink {
  */
 export function proposeGoalLink(model: WorkspaceModel, request: GoalLinkRequest): WriteProposal<GoalLink> {
   const { thread: path, goal } = request;
-  const thread = model.threads.get(path);
-  if (!thread) throw new ThreadworkError(`Unknown thread ${path}`, 'unknown-thread');
-  const metaPath = `${path}/meta.json`;
-  const meta = metaOf(thread);
-  const metaText = model.text(metaPath);
-  if (!meta || metaText === undefined || model.broken.has(metaPath)) throw invalidMeta(`Cannot link ${path} to a goal`, model, path);
+  const { path: metaPath, meta, text: metaText } = metaToEdit(model, path, `Cannot link ${path} to a goal`);
+  const thread = model.threads.get(path)!;
   const before = { goal: meta.goal_id ?? null, subgoal: meta.subgoal ?? null };
   const subgoal = request.subgoal !== undefined ? request.subgoal : goal !== null && goal === before.goal ? before.subgoal : null;
   refuseUnknown(model, goal, subgoal);
