@@ -217,3 +217,16 @@ describe('"let\'s talk" in every language', () => {
     expect(classifyReply('No hablemos más de esto, no nos interesa.', { received: '2026-12-07' })).toMatchObject({ category: 'negative' });
   });
 });
+
+describe('"do not write to me any more" in French, Spanish, Portuguese and Korean', () => {
+  it.each(['Merci de ne plus me solliciter.', "Ne m'écrivez plus.", 'Por favor, no me envíen más correos.', 'Não me escrevam mais.', '앞으로 이런 메일은 사양합니다.'])(
+    '%j is a stop request',
+    (text) => {
+      expect(classifyReply(text, { received: '2026-12-07' })).toMatchObject({ category: 'unsubscribe' });
+    },
+  );
+
+  it('"send me no more details, let\'s talk Thursday" is no stop request', () => {
+    expect(classifyReply('No me envíes más detalles, ya los tengo; hablemos el jueves.', { received: '2026-12-07' })).toMatchObject({ category: 'positive' });
+  });
+});

@@ -107,7 +107,14 @@ export const UNSUBSCRIBE_PHRASES: readonly string[] = [
   'löschung meiner daten', 'löschung meiner kontaktdaten', 'suppression de mes données', 'elimine mis datos', 'eliminen mis datos',
   'supriman mis datos', 'supresión de mis datos', 'cancellazione dei miei dati', 'verwijdering van mijn gegevens', 'exclusão dos meus dados',
   'excluam meus dados', 'excluam os meus dados', 'não quero mais receber', 'usunięcia moich danych', 'raderar mina', 'radera mina',
-  'erasure of my', 'right to erasure', 'right to be forgotten', '個人情報を削除', '個人情報の削除', '删除我的个人', '개인정보 삭제', '개인정보를 삭제',
+  'erasure of my', 'right to erasure', 'right to be forgotten',
+  // "don't write to me any more" as French, Spanish, Portuguese and Korean say it ("ne m'écrivez plus", "no me envíen más correos")
+  // (of mail only: "no me envíes más detalles, ya los tengo" is no stop)
+  'ne plus me solliciter', 'ne me sollicitez plus', "ne m'écrivez plus", "ne m'envoyez plus de mails", "ne m'envoyez plus d'e-mails",
+  "ne m'envoyez plus d'emails", "ne m'envoyez plus de messages", 'no me envíen más correos', 'no me envíen más emails', 'no me envíen más mensajes',
+  'no me envíes más correos', 'no me envíes más emails', 'no me manden más correos', 'no me manden más emails', 'não me escrevam',
+  'não me escreva mais', '메일은 사양', '메일 사양', '연락은 사양',
+  '個人情報を削除', '個人情報の削除', '删除我的个人', '개인정보 삭제', '개인정보를 삭제',
   // Japanese, Chinese (matched as substrings: no spaces between words)
   '配信停止', '配信を停止', '配信を解除', '配信不要', '登録解除', '登録を解除', 'リストから削除', 'リストから外して', '連絡しないでください',
   '連絡は不要', '連絡不要', '送らないでください', '送信しないでください', 'ご連絡はご遠慮', '迷惑メール',
