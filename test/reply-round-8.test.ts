@@ -230,3 +230,26 @@ describe('"do not write to me any more" in French, Spanish, Portuguese and Korea
     expect(classifyReply('No me envíes más detalles, ya los tengo; hablemos el jueves.', { received: '2026-12-07' })).toMatchObject({ category: 'positive' });
   });
 });
+
+describe('"write to me" with a time ahead is a later, in every language', () => {
+  it.each([
+    ['Schreiben Sie mir im März nochmal.', '2027-03-01'],
+    ['Relancez-moi en janvier.', '2027-01-01'],
+    ['Escríbeme después del verano.', '2027-09-01'],
+    ['Contáctame el próximo trimestre.', '2027-01-01'],
+    ['Riscrivimi a gennaio.', '2027-01-01'],
+    ['Mail me na de zomer.', '2027-09-01'],
+    ['Me manda um email em março.', '2027-03-01'],
+    ['Napisz do mnie po Nowym Roku.', '2027-01-04'],
+    ['Maila mig i januari.', '2027-01-01'],
+    ['来月また連絡ください。', '2027-01-01'],
+    ['明年再说。', '2027-01-01'],
+  ])('%j is a later, revisit %s', (text, revisit) => {
+    expect(classifyReply(text, { received: '2026-12-07' })).toMatchObject({ category: 'nurture', revisit });
+  });
+
+  it('to someone else it is a referral, and "nicht mehr" a stop', () => {
+    expect(classifyReply('Kontaktieren Sie bitte Herrn Weber.', { received: '2026-12-07' })).toMatchObject({ category: 'neutral' });
+    expect(classifyReply('Schreiben Sie mir nicht mehr.', { received: '2026-12-07' })).toMatchObject({ category: 'unsubscribe' });
+  });
+});

@@ -212,6 +212,7 @@ export const NURTURE_PHRASES: readonly string[] = [
   '나중에 연락', '다시 연락 주세요', '다시 연락 주시', '다시 연락 부탁', '보류',
   // "等过了春节再说" (let's talk after the Spring Festival)
   '过了春节', '過了春節', '过完春节', '過完春節',
+  '年再说', '年再說', '再说吧', '再說吧',
   // round 7: "put us down for a chat in the spring", "hablemos después de Reyes", "下个月中旬再约时间聊吧"
   'put us down for', 'put me down for', 'pencil us in', 'pencil me in', 'hablemos después', 'hablamos después', '再约时间', '再約時間',
   // "Ping me again in 2 months": "again" sat between the verb and the time, so no phrase above held it
@@ -364,6 +365,12 @@ export const ACTION_PHRASES: readonly string[] = [
   'lassen sie uns reden', 'lass uns reden', 'vamos conversar', 'vamos falar', 'podemos conversar', 'porozmawiajmy', 'możemy porozmawiać',
   'pogadajmy', 'låt oss prata', 'vi kan prata', 'vi hörs', 'laten we praten', 'laten we * praten', 'even praten', 'laten we afspreken',
   'お話しできれば', 'お話できれば', 'お話ししたい', '聊一下', '聊聊', '谈一谈', '谈谈', '談談', '얘기 나눠', '이야기 나눠', '얘기해요', '이야기해요',
+  // "write to me", "contact me", as English "drop me a line" and "get in touch": a yes, and with a time ahead a later
+  // ("Schreiben Sie mir im März nochmal", "Relancez-moi en janvier", "Maila mig i januari"); to me only, so a referral stays neutral
+  'schreiben sie mir', 'schreib mir', 'melden sie sich bei mir', 'kommen sie * auf mich zu', 'relancez-moi', 'écrivez-moi', 'contactez-moi',
+  'escríbeme', 'escríbame', 'contáctame', 'contácteme', 'riscrivimi', 'mi riscriva', 'scrivimi', 'mi scriva', 'contattami', 'mi contatti',
+  'mail me', 'mail mij', 'me manda um email', 'me manda um e-mail', 'me escreva', 'escreva-me', 'napisz do mnie', 'maila mig', 'mejla mig',
+  'hör av dig', '連絡ください', '連絡して',
   // round 8: pricing asked for in every language, as "pricing" is ("pouvez-vous m'envoyer vos tarifs ?", "料金表をお送りいただけ")
   'vos tarifs', 'grille tarifaire', 'vos prix', 'preisliste', 'ihre preise', 'preisinformationen', 'lista de precios', 'sus precios',
   'los precios', 'listino', 'i prezzi', 'i vostri prezzi', 'prijzen', 'prijslijst', 'prijsopgave', 'tabela de preços', 'os preços', 'cennik',
