@@ -253,3 +253,19 @@ describe('"write to me" with a time ahead is a later, in every language', () => 
     expect(classifyReply('Schreiben Sie mir nicht mehr.', { received: '2026-12-07' })).toMatchObject({ category: 'unsubscribe' });
   });
 });
+
+describe('sick leave and training, in every language, are absences', () => {
+  it.each([
+    ["Je suis en formation jusqu'au 10 décembre.", '2026-12-10'],
+    ['Estoy de baja hasta el 15 de diciembre.', '2026-12-15'],
+    ['Sono in malattia fino al 14 dicembre.', '2026-12-14'],
+    ['Jestem na zwolnieniu lekarskim do 14 grudnia.', '2026-12-14'],
+    ['Jag är sjukskriven till och med 11 december.', '2026-12-12'],
+    ['Ik ben ziek tot 14 december.', '2026-12-14'],
+    ['Ich bin krankgeschrieben bis zum 14.12.', '2026-12-14'],
+    ["I'm on medical leave until Jan 4.", '2027-01-04'],
+    ['本人病假中，12月14日返回。', '2026-12-14'],
+  ])('%j is back on %s', (text, returns) => {
+    expect(classifyReply(text, { received: '2026-12-07' })).toMatchObject({ category: 'out-of-office', returns });
+  });
+});

@@ -175,6 +175,11 @@ export const OUT_OF_OFFICE_PHRASES: readonly string[] = [
   // round 7: a ticket system's receipt ("This is an automated response … Ticket #48213"): an auto-reply, nobody has read it
   // said of the mail itself, so that a prospect asking "Is this an automated message?" is no auto-reply
   'this is an automated', 'this is an automatic', 'this message was automatically generated', 'this email was automatically generated', 'this is an auto-generated',
+  // round 8: sick leave and training in every language ("en arrêt maladie", "estoy de baja", "in malattia", "sjukskriven", "病假中")
+  'medical leave', 'bereavement leave', 'in training until', 'en formation', 'en arrêt maladie', 'en arrêt de travail', 'en congé maladie',
+  'estoy de baja', 'de baja médica', 'de baja por', 'in malattia', 'sono in formazione', 'na zwolnieniu', 'na szkoleniu', 'sjukskriven',
+  'sjukledig', 'på utbildning', 'ben ziek', 'ziek thuis', 'op cursus', 'krankgeschrieben', 'bin krank', 'auf einer schulung',
+  'in einer schulung', 'auf fortbildung', '病假', '请假中', '請假中', '培训中', '在培训',
 ];
 
 /** A no to the timing, asking to be contacted later. Its date comes from the text (reply-dates.ts). */
