@@ -269,3 +269,9 @@ describe('sick leave and training, in every language, are absences', () => {
     expect(classifyReply(text, { received: '2026-12-07' })).toMatchObject({ category: 'out-of-office', returns });
   });
 });
+
+describe('Spanish ways to ask to be unsubscribed', () => {
+  it.each(['Quiero que me den de baja de esta lista.', 'Por favor, dénme de baja.', 'Desuscribirme por favor.'])('%j is a stop request', (text) => {
+    expect(classifyReply(text, { received: '2026-12-07' })).toMatchObject({ category: 'unsubscribe' });
+  });
+});

@@ -112,6 +112,7 @@ export const UNSUBSCRIBE_PHRASES: readonly string[] = [
   // (of mail only: "no me envíes más detalles, ya los tengo" is no stop)
   'ne plus me solliciter', 'ne me sollicitez plus', "ne m'écrivez plus", "ne m'envoyez plus de mails", "ne m'envoyez plus d'e-mails",
   "ne m'envoyez plus d'emails", "ne m'envoyez plus de messages", 'no me envíen más correos', 'no me envíen más emails', 'no me envíen más mensajes',
+  'me den de baja', 'me des de baja', 'dénme de baja', 'desuscribirme', 'desuscríbanme', 'desuscribir', 'desuscribanme',
   'no me envíes más correos', 'no me envíes más emails', 'no me manden más correos', 'no me manden más emails', 'não me escrevam',
   'não me escreva mais', '메일은 사양', '메일 사양', '연락은 사양',
   '個人情報を削除', '個人情報の削除', '删除我的个人', '개인정보 삭제', '개인정보를 삭제',
