@@ -275,3 +275,13 @@ describe('Spanish ways to ask to be unsubscribed', () => {
     expect(classifyReply(text, { received: '2026-12-07' })).toMatchObject({ category: 'unsubscribe' });
   });
 });
+
+describe('"call me", "let\'s book it" said shortly', () => {
+  it.each(['Va bene, mi chiami domani.', 'Dale, hablamos mañana.', 'Beleza, vamos marcar.', '了解しました。日程調整をお願いします。'])('%j is a yes', (text) => {
+    expect(classifyReply(text, { received: '2026-12-07' })).toMatchObject({ category: 'positive' });
+  });
+
+  it('"hablamos después de Reyes" is still a later', () => {
+    expect(classifyReply('Hablamos después de Reyes.', { received: '2026-12-07' })).toMatchObject({ category: 'nurture', revisit: '2027-01-07' });
+  });
+});

@@ -377,6 +377,8 @@ export const ACTION_PHRASES: readonly string[] = [
   'escríbeme', 'escríbame', 'contáctame', 'contácteme', 'riscrivimi', 'mi riscriva', 'scrivimi', 'mi scriva', 'contattami', 'mi contatti',
   'mail me', 'mail mij', 'me manda um email', 'me manda um e-mail', 'me escreva', 'escreva-me', 'napisz do mnie', 'maila mig', 'mejla mig',
   'hör av dig', '連絡ください', '連絡して',
+  // "call me", "let's book it" left out: "mi chiami domani", "hablamos mañana", "vamos marcar", "日程調整をお願いします"
+  'mi chiami', 'mi può chiamare', 'hablamos', 'vamos marcar', 'podemos marcar', '日程調整', '日程を調整', '日程のご調整',
   // round 8: pricing asked for in every language, as "pricing" is ("pouvez-vous m'envoyer vos tarifs ?", "料金表をお送りいただけ")
   'vos tarifs', 'grille tarifaire', 'vos prix', 'preisliste', 'ihre preise', 'preisinformationen', 'lista de precios', 'sus precios',
   'los precios', 'listino', 'i prezzi', 'i vostri prezzi', 'prijzen', 'prijslijst', 'prijsopgave', 'tabela de preços', 'os preços', 'cennik',
