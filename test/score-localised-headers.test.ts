@@ -123,3 +123,24 @@ describe('score reads the country as a localised export writes it', () => {
     });
   });
 });
+
+// A founder in Spain keeps the buying signals of a list in a column of their own, headed in
+// Spanish (`Señales`), as a French one writes `Signaux`: named as not read, every account's
+// intent was 0 where the same sheet headed `Signals` matched the segment's triggers.
+describe('score reads a localised signals column', () => {
+  it.each([
+    ['Spanish', 'Nombre de la empresa;Sector;Número de empleados;País;Señales'],
+    ['French', "Nom de l'entreprise;Secteur;Effectif;Pays;Signaux"],
+    ['German', 'Firmenname;Branche;Anzahl Mitarbeiter;Land;Signale'],
+  ])('reads the %s signals header as signals', async (language, header) => {
+    const dir = workspace();
+    const list = testdir();
+    const row = 'Zahlwerk GmbH;payments;480;United States;Hiring a controller';
+    writeFileSync(`${list}/${language}.csv`, windows1252(`${header}\r\n${row}\r\n`));
+    writeFileSync(`${list}/english.csv`, `Company Name;Industry;Number of Employees;Country;Signals\r\n${row}\r\n`);
+    const [localised, english] = await Promise.all([score(`${list}/${language}.csv`, dir), score(`${list}/english.csv`, dir)]);
+    expect(localised.ignoredColumns).toEqual([]);
+    expect(scores(localised)).toEqual(scores(english));
+    expect(localised.ranked[0]!.missing).not.toContain('intent.signals');
+  });
+});

@@ -88,6 +88,8 @@ const COMPANY_COLUMNS: Record<string, readonly string[]> = {
   ],
   address: ['adresse', 'anschrift', 'firmenadresse', 'adresse_de_facturation', 'direccion', 'adres', 'indirizzo', 'endereco', 'morada'],
   technologies: ['technologien', 'technologies_utilisees', 'tecnologias', 'technologieen', 'tecnologie', 'technologie', 'technologia'],
+  // A hand-kept sheet's buying signals (`Señales`, `Signaux`): unread, every account's intent was 0.
+  signals: ['signale', 'signaux', 'senales', 'signalen', 'segnali', 'sinais', 'sygnaly'],
 };
 
 /** The company columns of every language above, each as the field it is read as (`jahresumsatz` → `revenue`). */
