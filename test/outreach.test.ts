@@ -591,6 +591,17 @@ describe('win/loss analysis', () => {
     ]);
   });
 
+  it('counts a title and its feminine form, or its long form, as one persona', () => {
+    const won = (path: string, title: string): WinLossDeal => ({ path, outcome: 'closed-won', contacts: [{ title }] });
+    const spanish = analyzeWinLoss([won('a', 'Director General'), won('b', 'Directora General'), won('c', 'Présidente'), won('d', 'Chief Financial Officer'), won('e', 'CFO')]);
+    expect(spanish.personas.titles).toEqual([
+      // The first title written names the persona.
+      { value: 'Chief Financial Officer', deals: 2, share: 0.4 },
+      { value: 'Director General', deals: 2, share: 0.4 },
+      { value: 'Présidente', deals: 1, share: 0.2 },
+    ]);
+  });
+
   it('finds the qualification threshold that best separates wins from losses', () => {
     // Scored: won 0.7, 0.8, 0.9; lost 0.4, 0.5, 0.6, 0.75 (d7 has no score).
     // t = 0.7 → 3 wins at or above + 3 losses below = 6/7; t = 0.8 → 2 + 4 = 6/7 too; the lower wins the tie.

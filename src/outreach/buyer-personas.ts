@@ -4,8 +4,18 @@
  * common; the share is of won deals.
  */
 
-import { seniorityOf, type Seniority } from '../scoring/index.js';
+import { seniorityOf, titleKeywords, type Seniority } from '../scoring/index.js';
 import { groupKey } from './win-loss-groups.js';
+
+/**
+ * One persona, however its title is spelled: the keywords the title match reads
+ * (`Chief Financial Officer` = `CFO`, `VP of Finance` = `VP Finance`), which fold a feminine
+ * form to its title (`Directora General` = `Director General`) — a Spanish founder's won
+ * deals listed the chief executive twice, once per gender, each at half the share.
+ */
+function personaKey(title: string): string {
+  return [...titleKeywords(title)].join(' ') || groupKey(title);
+}
 
 export interface PersonaCount<T extends string = string> {
   value: T;
@@ -25,7 +35,7 @@ export function buyerPersonas(wonContacts: readonly (readonly { title?: string |
     const dealTitles = new Map<string, string>();
     for (const contact of contacts) {
       const title = typeof contact?.title === 'string' ? contact.title.trim().replace(/\s+/g, ' ') : '';
-      if (title && !dealTitles.has(groupKey(title))) dealTitles.set(groupKey(title), title);
+      if (title && !dealTitles.has(personaKey(title))) dealTitles.set(personaKey(title), title);
     }
     for (const [key, title] of dealTitles) {
       const entry = titles.get(key) ?? { value: title, deals: 0 };
