@@ -250,6 +250,7 @@ describe('"write to me" with a time ahead is a later, in every language', () => 
 
   it('to someone else it is a referral, and "nicht mehr" a stop', () => {
     expect(classifyReply('Kontaktieren Sie bitte Herrn Weber.', { received: '2026-12-07' })).toMatchObject({ category: 'neutral' });
+    expect(classifyReply('Hör av dig till Erik istället: erik@foretag.se', { received: '2026-12-07' })).toMatchObject({ category: 'neutral' });
     expect(classifyReply('Schreiben Sie mir nicht mehr.', { received: '2026-12-07' })).toMatchObject({ category: 'unsubscribe' });
   });
 });

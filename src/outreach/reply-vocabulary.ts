@@ -376,7 +376,7 @@ export const ACTION_PHRASES: readonly string[] = [
   'schreiben sie mir', 'schreib mir', 'melden sie sich bei mir', 'kommen sie * auf mich zu', 'relancez-moi', 'écrivez-moi', 'contactez-moi',
   'escríbeme', 'escríbame', 'contáctame', 'contácteme', 'riscrivimi', 'mi riscriva', 'scrivimi', 'mi scriva', 'contattami', 'mi contatti',
   'mail me', 'mail mij', 'me manda um email', 'me manda um e-mail', 'me escreva', 'escreva-me', 'napisz do mnie', 'maila mig', 'mejla mig',
-  'hör av dig', '連絡ください', '連絡して',
+  '連絡ください', '連絡して',
   // "call me", "let's book it" left out: "mi chiami domani", "hablamos mañana", "vamos marcar", "日程調整をお願いします"
   'mi chiami', 'mi può chiamare', 'hablamos', 'vamos marcar', 'podemos marcar', '日程調整', '日程を調整', '日程のご調整',
   // round 8: pricing asked for in every language, as "pricing" is ("pouvez-vous m'envoyer vos tarifs ?", "料金表をお送りいただけ")
