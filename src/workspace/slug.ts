@@ -118,7 +118,7 @@ function comparable(name: string): string {
  */
 export function slugify(typed: string, what = 'name', otherwise = PLAIN_NAME): string {
   const name = refuseUnsafe(typed, what, otherwise === NAME_THE_FOLDER ? slugAdvice(typed) : PLAIN_NAME);
-  const slug = asciiSlug(name);
+  const slug = asciiSlug(withInitialsJoined(name));
   if (!slug) {
     const why = lettersWithoutLatinForm(name).length > 0 ? 'its letters have no Latin form (a-z) to make a folder name from' : 'it has no letters or digits to make a folder name from';
     throw refused(what, name, why, otherwise);
@@ -186,8 +186,21 @@ function refuseUnsafe(typed: string, what: string, expected = PLAIN_NAME): strin
  * is the folder name to give — "a plain name such as Acme Corp" left the company no way in.
  */
 function slugAdvice(typed: string): string {
-  const slug = trimSlug(asciiSlug(cleanName(typed)));
+  const slug = trimSlug(asciiSlug(withInitialsJoined(cleanName(typed))));
   return slug ? `Name the folder yourself with --slug, e.g. --slug ${slug}: the name is kept as written as the title.` : NAME_THE_FOLDER;
+}
+
+/**
+ * Initials written with dots, as legal forms are in Spain and France (`S.A.`, `S.L.U.`,
+ * `S.A.S.`) and places often (`U.S.`): one word, `sa`, where each letter made a word of its
+ * own and `Transportes Ibérica S.A.` opened `transportes-iberica-s-a`. Only for a name typed
+ * for a folder ({@link slugify}): a thread opened from prose (a content topic) keeps the
+ * folder name it was first opened under, found again by the same slug on every sync.
+ */
+const DOTTED_INITIALS = /(?<![\p{L}\p{N}])(?:\p{L}\.){2,}/gu;
+
+function withInitialsJoined(name: string): string {
+  return name.replace(DOTTED_INITIALS, (initials) => initials.replaceAll('.', ''));
 }
 
 function asciiSlug(name: string): string {
@@ -200,7 +213,7 @@ function asciiSlug(name: string): string {
 
 /** Whether {@link slugify} cuts the folder name of `typed` to 60 characters (two long names can then make one folder). */
 export function slugShortened(typed: string): boolean {
-  return asciiSlug(cleanName(typed)).length > MAX_SLUG_LENGTH;
+  return asciiSlug(withInitialsJoined(cleanName(typed))).length > MAX_SLUG_LENGTH;
 }
 
 /**
