@@ -506,7 +506,7 @@ export const RULES = {
     at: 'file',
     summary: 'a thread folder without `meta.json`',
     message: 'Missing meta.json in thread {thread}: expected the thread\'s identity (id, type, title, segment, source, created)',
-    docs: 'Without `meta.json` the thread has no identity: it is not counted in reports or derivations. A folder holding no file threadwork reads (only a `.DS_Store`, or swap and backup files, left on disk after the thread was deleted through git) is no thread, and is not reported.',
+    docs: 'Without `meta.json` the thread has no identity: it is not counted in reports or derivations. A folder holding no file threadwork reads (only a `.DS_Store`, or swap and backup files, left on disk after the thread was deleted through git) is no thread, and is not reported. When the meta.json is there under a name a desktop or an editor gave it (`meta (1).json`, `meta.json.txt`), this message names that file and says to rename it, as its own `meta-file-name` error does.',
   },
   'thread-stage-missing': {
     severity: 'error',

@@ -1,4 +1,4 @@
-import { copyFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics.js';
@@ -54,6 +54,38 @@ describe('a meta.json under a name a desktop gave it', () => {
     expect(copy.json.diagnostics.map((d) => [...brief(d), d.message])).toEqual([
       [`${DEAL}/meta (1).json`, 'warning', 'meta-file-name', "Not a meta.json name: `meta (1).json` is ignored beside the thread's `meta.json`, which is read; move what it holds into `meta.json` by hand, or delete it"],
     ]);
+  });
+});
+
+describe('thread-meta-missing beside a meta.json under another name', () => {
+  // The missing meta.json's error said only "Missing meta.json"; the file that was there was named by a second error a person may not read.
+  const missing = (name: string, thread = DEAL): string =>
+    `Missing meta.json in thread ${thread}: expected the thread's identity (id, type, title, segment, source, created), which \`${name}\` beside it may hold: it is not read under that name — rename it to \`meta.json\``;
+  const said = (diagnostics: readonly { rule: string; message: string }[]): string | undefined => diagnostics.find((d) => d.rule === 'thread-meta-missing')?.message;
+
+  it('names the file in check, sync and a watch cycle, for a committed deal', async () => {
+    const dir = exampleWorkspaceCopy();
+    const watch = startWatch(dir);
+    await watch.ready();
+    renameSync(join(dir, DEAL, 'meta.json'), join(dir, DEAL, 'meta (1).json'));
+    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    const sync = await runJson<{ diagnostics: Diagnostic[] }>(['sync', '--dry-run'], { cwd: dir });
+    expect(said(check.json.diagnostics)).toBe(missing('meta (1).json'));
+    expect(said(sync.json.diagnostics)).toBe(missing('meta (1).json'));
+    const reporting = () => watch.cycles().find((l) => l.diagnostics?.some((d) => d.rule === 'thread-meta-missing'))?.diagnostics;
+    await waitFor(() => reporting() !== undefined, 'a watch cycle reporting thread-meta-missing', () => JSON.stringify(watch.lines));
+    expect(said(reporting()!)).toBe(missing('meta (1).json'));
+    await watch.kill();
+  });
+
+  it('names the file for a new deal folder whose meta.json Notepad saved as meta.json.txt', async () => {
+    const dir = exampleWorkspaceCopy();
+    const fresh = 'threads/sales/initech';
+    mkdirSync(join(dir, fresh));
+    copyFileSync(join(dir, DEAL, '1-input.md'), join(dir, fresh, '1-input.md'));
+    writeFileSync(join(dir, fresh, 'meta.json.txt'), readFileSync(join(dir, DEAL, 'meta.json'), 'utf8').replaceAll('brightcart', 'initech'));
+    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    expect(said(check.json.diagnostics)).toBe(missing('meta.json.txt', fresh));
   });
 });
 

@@ -54,6 +54,8 @@ interface Known {
   goals: Map<string, Set<string> | undefined>;
   /** Goal files saved under a name that is not `.md`, by the id their name gives (WorkspaceModel.misnamedGoals). */
   misnamedGoals: ReadonlyMap<string, string>;
+  /** Meta.json files saved under another name, by thread folder (WorkspaceModel.misnamedMetas). */
+  misnamedMetas: ReadonlyMap<string, string>;
   /** The campaigns' folder names: asked only for a `source: campaign:…` (a warning), so made on first use. */
   campaigns: () => Set<string>;
   /** Whether a `source: thread:…` path is a thread folder of the workspace. */
@@ -187,7 +189,7 @@ export function referenceErrors(model: WorkspaceModel, locators: Locators, threa
  * only the threads that changed (engine/transaction.ts chooses them from it).
  */
 function knownIdsKey(known: Omit<Known, 'idsKey'>): string {
-  return JSON.stringify([known.segmentsUnknown ? null : [...known.segments], known.assumptionsUnknown ? null : [...known.assumptions], [...known.assumptionsRefused], [...known.goals].map(([goal, subgoals]) => [goal, subgoals ? [...subgoals] : null]), known.noneRead, ...(known.misnamedGoals.size > 0 ? [[...known.misnamedGoals]] : [])]);
+  return JSON.stringify([known.segmentsUnknown ? null : [...known.segments], known.assumptionsUnknown ? null : [...known.assumptions], [...known.assumptionsRefused], [...known.goals].map(([goal, subgoals]) => [goal, subgoals ? [...subgoals] : null]), known.noneRead, ...(known.misnamedGoals.size > 0 ? [[...known.misnamedGoals]] : []), ...(known.misnamedMetas.size > 0 ? [[...known.misnamedMetas]] : [])]);
 }
 
 /** With nothing read from `section`'s list, the slip of its key that is why (listKeySlip), in words; else undefined. */
@@ -222,6 +224,7 @@ function checkCanvasAndGoals(model: WorkspaceModel, report: Report, locators: Lo
     assumptionsUnknown: unreadable(model.canvas.get('10-assumptions')) || notAList(dataOf(model.canvas.get('10-assumptions')), 'assumptions'),
     goals: collectGoals(model, report, locators),
     misnamedGoals: model.misnamedGoals ?? new Map(),
+    misnamedMetas: model.misnamedMetas ?? new Map(),
     campaigns: once(() => new Set([...model.threads.values()].filter((t) => t.family === 'campaign').map((t) => folderOf(t.path)))),
     isThread: (path) => model.threads.has(path),
     suppressed: once(() => suppressionKeys(suppressionValue(model)?.suppressed ?? [])),
@@ -305,9 +308,13 @@ function once<T>(make: () => T): () => T {
   return () => (made ??= { value: make() }).value;
 }
 
-/** A thread folder without its meta.json: here for an empty folder, from the workspace state for one with files (engine/state.ts holds its meta). */
-export function missingMetaMessage(thread: string): string {
-  return `Missing meta.json in thread ${thread}: expected the thread's identity (id, type, title, segment, source, created)`;
+/**
+ * A thread folder without its meta.json: here for an empty folder, from the workspace state for one with files (engine/state.ts holds its meta).
+ * `misnamed`: the meta.json under a name a desktop gave it, beside (`meta (1).json`), named with what to do.
+ */
+export function missingMetaMessage(thread: string, misnamed?: string): string {
+  const beside = misnamed ? `, which \`${misnamed.slice(misnamed.lastIndexOf('/') + 1)}\` beside it may hold: it is not read under that name — rename it to \`meta.json\`` : '';
+  return `Missing meta.json in thread ${thread}: expected the thread's identity (id, type, title, segment, source, created)${beside}`;
 }
 
 /**
@@ -450,7 +457,7 @@ function threadSteps(thread: ThreadRecord, broken: ReadonlySet<string>, known: K
   if (!thread.meta) {
     // One never valid is held as absent (engine/state.ts): its own errors — a stand-in's
     // `thread-meta-missing` for one deleted — already say what is wrong with it.
-    if (!broken.has(metaPath)) report(metaPath, [], 'thread-meta-missing', missingMetaMessage(thread.path));
+    if (!broken.has(metaPath)) report(metaPath, [], 'thread-meta-missing', missingMetaMessage(thread.path, known.misnamedMetas.get(thread.path)));
   } else if (meta) {
     if (typeof meta.id === 'string' && meta.id !== folder) {
       const declared = meta.id;

@@ -4,6 +4,7 @@ import { configSchema, type Config } from '../schema/config.js';
 import { isMisnamedFile, threadFamilyOf, type MisnamedFileKind } from '../workspace/layout.js';
 import { configValue, type ThreadChangeLog, type WorkspaceModel } from '../workspace/model.js';
 import type { ParsedFile } from '../workspace/parse-file.js';
+import { missingMetaMessage } from '../check/references.js';
 
 const DEFAULT_CONFIG: Config = configSchema.parse({});
 
@@ -22,6 +23,7 @@ export class LiveModel {
   private readonly perPath = new Map<string, Diagnostic[]>();
   private readonly misnamed = new Map<string, MisnamedFileKind>();
   private readonly misnamedGoals = new Map<string, string>();
+  private readonly misnamedMetas = new Map<string, string>();
   private scanDiagnostics: Diagnostic[] = [];
   private held: Diagnostic[] = [];
   private diagnosticsList: Diagnostic[] | undefined;
@@ -35,6 +37,7 @@ export class LiveModel {
       canvas: new Map(),
       goals: new Map(),
       misnamedGoals: this.misnamedGoals,
+      misnamedMetas: this.misnamedMetas,
       threads: new Map(),
       diagnostics: [],
       text,
@@ -87,10 +90,12 @@ export class LiveModel {
     if (isMisnamedFile(kind)) {
       this.misnamed.set(path, kind);
       if (kind.kind === 'goal-misnamed') this.misnamedGoals.set(kind.id, path);
+      if (kind.kind === 'meta-misnamed' && !this.misnamedMetas.has(kind.thread)) this.misnamedMetas.set(kind.thread, path);
       this.diagnosticsList = undefined;
     } else if (this.misnamed.size > 0 && this.misnamed.has(path)) {
       const gone = this.misnamed.get(path)!;
       if (gone.kind === 'goal-misnamed' && this.misnamedGoals.get(gone.id) === path) this.misnamedGoals.delete(gone.id);
+      if (gone.kind === 'meta-misnamed' && this.misnamedMetas.get(gone.thread) === path) this.misnamedMetas.delete(gone.thread);
       this.misnamed.delete(path);
       this.diagnosticsList = undefined;
     }
@@ -119,6 +124,19 @@ export class LiveModel {
     if (kind.kind === 'stage-misnamed') return misnamedStageDiagnostic(path, kind, this.hasStage(kind.thread, kind.expected));
     if (kind.kind === 'meta-misnamed') return misnamedMetaDiagnostic(path, kind.thread, this.hasMeta(kind.thread));
     return misnamedGoalDiagnostic(path, kind.id, this.model.goals.has(kind.id));
+  }
+
+  /**
+   * A deleted meta.json's stand-in error (engine/state.ts), naming the file beside it that is
+   * the meta.json under another name, when there is one: the one message a person reads said
+   * "missing" while `meta (1).json` was there. Made here, as the list is, so it follows the
+   * file coming and going in any order.
+   */
+  private namingMisnamedMeta(d: Diagnostic): Diagnostic {
+    if (d.rule !== 'thread-meta-missing' || this.misnamedMetas.size === 0) return d;
+    const thread = d.path.slice(0, d.path.lastIndexOf('/'));
+    const misnamed = this.misnamedMetas.get(thread);
+    return misnamed ? { ...d, message: missingMetaMessage(thread, misnamed) } : d;
   }
 
   /**
@@ -165,7 +183,7 @@ export class LiveModel {
 
   private diagnostics(): Diagnostic[] {
     if (!this.diagnosticsList) {
-      const own = [...this.perPath.values()].flat();
+      const own = [...this.perPath.values()].flat().map((d) => this.namingMisnamedMeta(d));
       for (const [path, kind] of this.misnamed) own.push(this.misnamedDiagnostic(path, kind));
       own.sort(compareDiagnostics);
       this.diagnosticsList = [...this.scanDiagnostics, ...own, ...this.held];

@@ -32,6 +32,11 @@ export interface WorkspaceModel {
    * their name gives: not goals, but what an `unknown-goal` for that id points at.
    */
   misnamedGoals?: ReadonlyMap<string, string>;
+  /**
+   * A thread's meta.json saved under a name a desktop or an editor gave it (`meta (1).json`,
+   * `meta.json.txt`), by the thread's folder: not read, but what its `thread-meta-missing` names.
+   */
+  misnamedMetas?: ReadonlyMap<string, string>;
   threads: Map<string, ThreadRecord>;
   /** Diagnostics found while reading (I/O errors, syntax, schema). */
   diagnostics: Diagnostic[];
