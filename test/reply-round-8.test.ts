@@ -286,3 +286,9 @@ describe('"call me", "let\'s book it" said shortly', () => {
     expect(classifyReply('Hablamos después de Reyes.', { received: '2026-12-07' })).toMatchObject({ category: 'nurture', revisit: '2027-01-07' });
   });
 });
+
+describe('"à la rentrée", when French work starts again after the summer', () => {
+  it.each(['Écrivez-moi à la rentrée.', 'Pas maintenant, après la rentrée.'])('%j is a later to 1 September', (text) => {
+    expect(classifyReply(text, { received: '2026-12-07' })).toMatchObject({ category: 'nurture', revisit: '2027-09-01' });
+  });
+});

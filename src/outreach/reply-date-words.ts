@@ -154,15 +154,16 @@ export const EUROPEAN_MONTH_PARTS: readonly (readonly [string, string])[] = [
  * Frühjahr", "au printemps", "en primavera", "in primavera", "in het voorjaar", "na
  * primavera", "na wiosnę", "på våren"), or after "after" ("nach dem Sommer", "après l'été",
  * "después del verano", "dopo l'estate", "na de zomer", "depois do verão", "po wakacjach",
- * "efter sommaren"): the season's first month, or the next season's.
+ * "efter sommaren"): the season's first month, or the next season's. "Po wakacjach" and French
+ * "à la rentrée" (when work starts again after the summer) are September.
  */
 export const EUROPEAN_SEASONS: Readonly<Record<string, number>> = {
   frühjahr: 3, frühling: 3, printemps: 3, primavera: 3, voorjaar: 3, lente: 3, wiosnę: 3, wiosna: 3, wiosną: 3, våren: 3, vår: 3,
-  sommer: 6, été: 6, verano: 6, estate: 6, zomer: 6, verão: 6, lato: 6, latem: 6, lecie: 6, sommaren: 6, sommar: 6, wakacjach: 6,
+  sommer: 6, été: 6, verano: 6, estate: 6, zomer: 6, verão: 6, lato: 6, latem: 6, lecie: 6, sommaren: 6, sommar: 6, wakacjach: 6, rentrée: 6,
   herbst: 9, automne: 9, otoño: 9, autunno: 9, najaar: 9, herfst: 9, outono: 9, jesień: 9, jesieni: 9, jesienią: 9, hösten: 9, höst: 9,
   winter: 12, hiver: 12, invierno: 12, inverno: 12, zimę: 12, zima: 12, zimą: 12, zimie: 12, vintern: 12, vinter: 12,
 };
-export const EUROPEAN_SEASON_AHEAD = `(?:im|au|en|in|in\\s+het|in\\s+de|na|no|w|på|i|nel|nell'|en\\s+el)`;
+export const EUROPEAN_SEASON_AHEAD = `(?:im|au|à|en|in|in\\s+het|in\\s+de|na|no|w|på|i|nel|nell'|en\\s+el)`;
 export const EUROPEAN_SEASON_AFTER = `(?:nach\\s+dem|nach\\s+der|après\\s+l'|après\\s+le|après|después\\s+del|dopo\\s+l'|dopo\\s+la|dopo\\s+il|dopo|na\\s+de|na\\s+het|depois\\s+do|depois\\s+da|po|efter)`;
 
 /** "im zweiten Quartal", "au deuxième trimestre", "en el segundo trimestre", "nel secondo trimestre", "in het tweede kwartaal", "no segundo trimestre", "w drugim kwartale", "under andra kvartalet". */

@@ -262,8 +262,10 @@ const EUROPEAN_RULES: readonly Rule[] = [
     resolve: (m, received) => {
       const season = EUROPEAN_SEASONS[m[2]!.toLowerCase()];
       if (!season) return undefined;
-      // "po wakacjach" is after the summer holidays: September, as "after the holidays" in summer reads.
-      const after = m[1] !== undefined || m[2]!.toLowerCase() === 'wakacjach';
+      // "po wakacjach" is after the summer holidays, and "à la rentrée" when work starts again after them: September,
+      // as "after the holidays" in summer reads, whether "à la" or "après la" comes before it.
+      const after = m[1] !== undefined || ['wakacjach', 'rentrée'].includes(m[2]!.toLowerCase());
+      if (m[1] !== undefined && m[2]!.toLowerCase() === 'rentrée') return { date: nextMonthDay(received, 9, 1)!, rule: 'the first day of September (la rentrée)' };
       const month = after ? (season % 12) + 3 : season;
       const date = nextMonthDay(received, month > 12 ? month - 12 : month, 1);
       return date ? { date, rule: `the first day of the next ${after ? 'season after that one' : 'such season'}` } : undefined;
