@@ -245,10 +245,11 @@ export class WorkspaceSession {
   }
 
   /** Writes the persistent caches when the session moved enough to be worth it: what the next cold run, or session, starts from. */
-  async close(): Promise<void> {
+  /** Stops watching and keeps the caches — unless `keepCaches` is false: an engine replaced on disk leaves them to the new one. */
+  async close(options: { keepCaches?: boolean } = {}): Promise<void> {
     await this.inTurn(async () => {
       this.feed.close();
-      if (this.loaded) await this.keepCaches(true);
+      if (this.loaded && options.keepCaches !== false) await this.keepCaches(true);
     });
   }
 

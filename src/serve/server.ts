@@ -37,6 +37,12 @@ export type ServableWorkspace = Pick<Workspace, 'root' | 'check' | 'sync' | 'rep
 export interface ServeOptions {
   /** Called with each call answered (not declined), after its answer went out: a watcher reports the writes it made. */
   onAnswered?: (call: ServedCall, value: unknown) => void;
+  /**
+   * Called when a CLI of another engine (another version, build or checkout) asked and was
+   * declined: the CLI a person runs after an upgrade is the first to meet a server still
+   * running the old one (a watcher then asks whether its own files were replaced).
+   */
+  onAskedByAnotherEngine?: () => void;
 }
 
 /**
@@ -99,6 +105,7 @@ export async function serveWorkspace(workspace: ServableWorkspace, options: Serv
       return { reply: { ok: false, declined: 'not a request' } };
     }
     const declined = declineReason(request, root);
+    if (declined && (request.protocol !== PROTOCOL || request.engine !== engineIdentity())) options.onAskedByAnotherEngine?.();
     if (declined) return { reply: { ok: false, declined } };
     const call = request.call as ServedCall;
     try {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { workspaceOn, type Committed, type Workspace } from '../api.js';
 import type { Diagnostic } from '../diagnostics.js';
+import { engineIdentity, installedEngineIdentity } from '../engine/cache.js';
 import { WorkspaceSession } from '../engine/session.js';
 import { proposeSync, type SyncResult } from '../engine/transaction.js';
 import { repositoryOf } from '../git/repo.js';
@@ -25,6 +26,12 @@ export interface WatchOptions {
   cache?: boolean;
   /** false: the CLI's `check`, `sync`, `report`, `due`, `qualify` and its writes are not answered from this watcher's state (serve/server.ts). */
   serve?: boolean;
+  /**
+   * The engine this watcher runs was replaced on disk (an upgrade, a rebuild): it has stopped
+   * syncing and serving, and should be stopped and started again. Asked at each reconcile and
+   * whenever a CLI of another engine was declined.
+   */
+  onEngineReplaced?: (running: string, installed: string) => void;
 }
 
 export interface CycleReport {
@@ -81,6 +88,8 @@ export class WorkspaceWatcher {
   private reconcileTimer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private reconcileRequested = false;
+  /** The engine installed where this one was loaded from, once it is no longer this one: nothing more is synced. */
+  private replacedBy: string | undefined;
   private started = false;
   private stopped = false;
   private release: (() => void) | undefined;
@@ -112,7 +121,10 @@ export class WorkspaceWatcher {
       this.running = undefined;
       timer.mark('load+sync');
       if (this.options.serve !== false && !this.servingEnded) {
-        const served = await serveWorkspace(this.workspace, { onAnswered: (call, value) => this.reportServed(call, value) });
+        const served = await serveWorkspace(this.workspace, {
+          onAnswered: (call, value) => this.reportServed(call, value),
+          onAskedByAnotherEngine: () => this.stillTheInstalledEngine(),
+        });
         // A stop asked while the socket was being made: it never answers.
         if (this.servingEnded) served?.close();
         else this.served = served;
@@ -168,9 +180,10 @@ export class WorkspaceWatcher {
     clearInterval(this.reconcileTimer);
     this.stopServing();
     await this.running;
-    if (this.eventsPending && this.started) await this.cycle('change');
+    if (this.eventsPending && this.started && !this.replacedBy) await this.cycle('change');
     // The warm state is what the next start-up reads: kept (when it moved enough to be worth rewriting), so it reads only what changes meanwhile.
-    if (this.release) await this.session.close().catch((error: unknown) => this.options.onError?.(error));
+    // A replaced engine's caches would be discarded by the new one: it keeps none, and writes nothing more.
+    if (this.release) await this.session.close({ keepCaches: !this.replacedBy }).catch((error: unknown) => this.options.onError?.(error));
     this.release?.();
     this.release = undefined;
   }
@@ -212,11 +225,33 @@ export class WorkspaceWatcher {
     if (this.running) return; // the running cycle reschedules when it ends
     if (!this.eventsPending && !this.reconcileRequested) return;
     const reconcile = this.reconcileRequested;
+    if (this.replacedBy || (reconcile && !this.stillTheInstalledEngine())) return;
     this.reconcileRequested = false;
     this.running = this.cycle(reconcile ? 'reconcile' : 'change');
     await this.running;
     this.running = undefined;
     if (this.eventsPending || this.reconcileRequested) this.schedule();
+  }
+
+  /**
+   * Whether the engine installed where this one was loaded from is still this one. An
+   * upgrade or a rebuild under a running watcher left two engines deriving the same files:
+   * the new CLI's `sync` wrote its meta.json, the old watcher saw the change and wrote its
+   * own back, each committing — so the watcher stops syncing and serving at once, and says so.
+   * Costs a stat of the engine's files (~500, a few ms): asked at each reconcile and when a
+   * CLI of another engine was declined, never per save.
+   */
+  private stillTheInstalledEngine(): boolean {
+    if (this.replacedBy) return false;
+    const installed = installedEngineIdentity();
+    const running = engineIdentity();
+    if (installed === running) return true;
+    this.replacedBy = installed;
+    this.stopServing();
+    clearTimeout(this.timer);
+    clearInterval(this.reconcileTimer);
+    this.options.onEngineReplaced?.(running, installed);
+    return false;
   }
 
   /**

@@ -3,7 +3,7 @@ import { afterEach } from 'vitest';
 import { BIN } from './cli.js';
 
 export interface WatchLine {
-  event: 'ready' | 'cycle' | 'error' | 'stopping' | 'stopped' | 'uncommitted';
+  event: 'ready' | 'cycle' | 'error' | 'stopping' | 'stopped' | 'uncommitted' | 'engine-replaced';
   uncommitted?: string[] | null;
   kind?: string;
   command?: string;
@@ -17,6 +17,9 @@ export interface WatchLine {
   changes?: { description: string }[];
   message?: string;
   serving?: boolean;
+  signal?: string;
+  running?: string;
+  installed?: string;
 }
 
 /** A real `threadwork watch --json` process and the JSON lines it printed (`text: true`: `threadwork watch`, its lines in `text`). */
@@ -29,8 +32,9 @@ export class WatchProcess {
   private readonly child: ChildProcess;
   private readonly exited: Promise<number | null>;
 
-  constructor(dir: string, args: string[] = [], env: Record<string, string> = {}, options: { text?: boolean } = {}) {
-    this.child = spawn(process.execPath, [BIN, 'watch', ...(options.text ? [] : ['--json']), '--dir', dir, ...args], {
+  /** `options.bin`: another installed copy of threadwork's CLI (an engine of its own). */
+  constructor(dir: string, args: string[] = [], env: Record<string, string> = {}, options: { text?: boolean; bin?: string } = {}) {
+    this.child = spawn(process.execPath, [options.bin ?? BIN, 'watch', ...(options.text ? [] : ['--json']), '--dir', dir, ...args], {
       env: { ...process.env, NO_COLOR: '1', THREADWORK_WATCH_DEBOUNCE_MS: '150', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -108,7 +112,7 @@ export async function waitFor(predicate: () => boolean, what: string, seen: () =
  * Starts real `threadwork watch` processes for a test file, each killed once its test ends:
  * call it once at the top of the file (it registers the afterEach).
  */
-export function watchStarter(): (dir: string, args?: string[], env?: Record<string, string>, options?: { text?: boolean }) => WatchProcess {
+export function watchStarter(): (dir: string, args?: string[], env?: Record<string, string>, options?: { text?: boolean; bin?: string }) => WatchProcess {
   const running: WatchProcess[] = [];
   afterEach(async () => {
     for (const w of running.splice(0)) await w.kill();

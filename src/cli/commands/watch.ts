@@ -20,6 +20,7 @@ import { uncommittedAndDeleted } from '../../engine/uncommitted.js';
  */
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
+
 /**
  * Runs until SIGINT, SIGTERM or SIGHUP, or until nobody reads its output, then finishes the cycle under way and exits 0. Prints
  * one line per cycle — the start-up sync, then each save of a file the engine reads,
@@ -33,6 +34,7 @@ export async function watchCommand(flags: { commit: boolean; cache?: boolean }, 
   // save under way unsynced and its pid file and socket left in .git.
   let outputGone = false;
   let outputClosed: (() => void) | undefined;
+  let engineReplaced: (() => void) | undefined;
   const onOutputError = (): void => {
     outputGone = true;
     outputClosed?.();
@@ -56,6 +58,13 @@ export async function watchCommand(flags: { commit: boolean; cache?: boolean }, 
     onCycle: (report) => {
       if (report.kind === 'startup') startupProblems = report.diagnostics;
       out(options.json ? JSON.stringify({ event: 'cycle', ...report }) : describeCycle(identityTold(report), outsideGitTold));
+    },
+    // Upgraded or rebuilt under it: it syncs nothing more (two engines rewrote each other's
+    // meta.json), and exits 1, so a supervisor restarting it on failure starts the new one.
+    onEngineReplaced: (running, installed) => {
+      if (options.json) out(JSON.stringify({ event: 'engine-replaced', time: new Date().toISOString(), running, installed }));
+      else if (!outputGone) process.stderr.write(fittedLines(`${pc.yellow('threadwork was updated on disk')} (this watcher runs ${running}, ${installed} is installed): it stops syncing so that the two do not rewrite each other's files — run \`threadwork watch\` again\n`));
+      engineReplaced?.();
     },
     onError: (error) => {
       const message = error instanceof Error ? error.message : String(error);
@@ -84,6 +93,7 @@ export async function watchCommand(flags: { commit: boolean; cache?: boolean }, 
       else out(fittedLines(pc.dim(`still finishing the cycle under way (${signal}): Ctrl-C once more stops at once, its write left for the next sync to finish`)));
     });
     outputClosed = () => stop('output closed');
+    engineReplaced = () => stop('threadwork updated');
   });
   try {
     await watcher.start();
@@ -113,5 +123,5 @@ export async function watchCommand(flags: { commit: boolean; cache?: boolean }, 
   await watcher.stop();
   if (options.json) out(JSON.stringify({ event: 'stopped', time: new Date().toISOString(), signal }));
   else out(pc.dim(`stopped (${signal})`));
-  return { json: undefined, text: '', exitCode: 0 };
+  return { json: undefined, text: '', exitCode: signal === 'threadwork updated' ? 1 : 0 };
 }
