@@ -74,6 +74,20 @@ describe('a conflict resolved part-way, one marker line left', () => {
     expect(commitCount(dir)).toBe(before);
   });
 
+  it('inside a block threadwork derives is a warning, and sync writes the block anew without it', async () => {
+    const dir = exampleWorkspaceCopy();
+    const METRICS = 'strategy/canvas/13-metrics.md';
+    const before = readFileSync(join(dir, METRICS), 'utf8');
+    const lines = before.split('\n');
+    const inBlock = lines.indexOf('<!-- threadwork:begin metrics -->') + 3;
+    writeFileSync(join(dir, METRICS), [...lines.slice(0, inBlock), '>>>>>>> other', ...lines.slice(inBlock)].join('\n'));
+    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--no-cache'], { cwd: dir });
+    expect(check.json.diagnostics.map((d) => [d.path, d.line, d.severity, d.rule])).toEqual([[METRICS, inBlock + 1, 'warning', 'merge-conflict']]);
+    expect((await runJson(['sync'], { cwd: dir })).code).toBe(0);
+    expect(readFileSync(join(dir, METRICS), 'utf8')).toBe(before);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+
   it('prose quoting seven < and a heading underline are still no conflict', async () => {
     const dir = exampleWorkspaceCopy();
     replaceInFile(dir, HYPOTHESIS, 'Tests whether', 'Notes\n=======\n\n<<<<<<< is what git writes\n\nTests whether');

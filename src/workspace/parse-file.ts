@@ -100,17 +100,22 @@ function structuredLines(path: string, text: string): number {
 
 /**
  * `merge-conflict` at a marker line left alone when the rest of its conflict was deleted (a
- * conflict resolved part-way): an error, since what is around it may still hold both versions.
+ * conflict resolved part-way): an error, since what is around it may still hold both versions —
+ * but a warning inside a block sync derives, which it writes anew, the line with it.
  */
-function strayMarkerError(path: string, text: string): Diagnostic | undefined {
-  // Nearly every file: three searches, no split.
+function strayMarkerProblem(path: string, kind: FileKind, text: string): Diagnostic | undefined {
+  // Nearly every file: four searches, no split.
   if (!text.includes('<<<<<<<') && !text.includes('>>>>>>>') && !text.includes('=======') && !text.includes('|||||||')) return undefined;
   const stray = findStrayMarker(text, { indentedBefore: structuredLines(path, text) });
   if (!stray) return undefined;
-  const message =
-    `Unresolved merge conflict: git's marker \`${stray.marker}\` (line ${stray.line}) is still in the file without the rest of its conflict — resolved part-way: ` +
-    `expected one version and no marker line — delete this line, and check that the lines around it hold the version you want, not both`;
-  return diagnostic(path, { line: stray.line, column: stray.column }, 'error', 'merge-conflict', message);
+  const at = { line: stray.line, column: stray.column };
+  const found = `git's marker \`${stray.marker}\` (line ${stray.line}) is still in the file without the rest of its conflict — resolved part-way`;
+  const derived = derivedBlocksHoldingConflicts(text, kind, [{ openLine: stray.line, closeLine: stray.line }]);
+  if (derived) {
+    return diagnostic(path, at, 'warning', 'merge-conflict', `Git's conflict markers are still in this file: ${found}, in the \`${derived[0]}\` block, which threadwork computes from the threads: \`threadwork sync\` replaces the block, the line with it, ${COMMITTED_UNLESS_MERGING}`);
+  }
+  const message = `Unresolved merge conflict: ${found}: expected one version and no marker line — delete this line, and check that the lines around it hold the version you want, not both`;
+  return diagnostic(path, at, 'error', 'merge-conflict', message);
 }
 
 /**
@@ -122,7 +127,7 @@ function strayMarkerError(path: string, text: string): Diagnostic | undefined {
 function mergeConflictProblem(path: string, kind: FileKind, text: string): { diagnostic: Diagnostic; readAs?: string } | undefined {
   const markers = markersIn(path, text);
   if (!markers) {
-    const stray = strayMarkerError(path, text);
+    const stray = strayMarkerProblem(path, kind, text);
     return stray && { diagnostic: stray };
   }
   const at = { line: markers.openLine, column: markers.openColumn };
