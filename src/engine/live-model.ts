@@ -136,7 +136,7 @@ export class LiveModel {
     if (d.rule !== 'thread-meta-missing' || this.misnamedMetas.size === 0) return d;
     const thread = d.path.slice(0, d.path.lastIndexOf('/'));
     const misnamed = this.misnamedMetas.get(thread);
-    return misnamed ? { ...d, message: missingMetaMessage(thread, misnamed) } : d;
+    return misnamed ? Object.assign({}, d, { message: missingMetaMessage(thread, misnamed) }) : d;
   }
 
   /**
