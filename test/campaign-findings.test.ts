@@ -78,10 +78,10 @@ describe('campaign draft never drafts a touch already sent', () => {
     const sentText = md('status: sent\nprospect: {name: Grace Hopper, email: grace@cobol.example, company: Cobol Lending}\ntouch: 1\nchannel: email\nsubject: Month end at Cobol', '\nHi Grace, what we actually sent.\n');
     writeFiles(dir, { [sentDraft]: sentText });
     for (const force of [false, true]) {
-      const result = await draftJson<{ drafts: { path: string; prospect: string; touch: number; action: string }[] }>(dir, { force });
+      const result = await draftJson<{ drafts: { path: string; prospect: string; touch: number; action: string; sentIn?: string }[] }>(dir, { force });
       expect(result.code, JSON.stringify(result.json)).toBe(0);
-      const sent = result.json.drafts.filter((d) => d.action === 'already-sent').map((d) => `${d.prospect}#${d.touch}`);
-      expect(sent).toEqual(['ada@analytical.example#1', 'ada@analytical.example#2', 'grace@cobol.example#1']);
+      const sent = result.json.drafts.filter((d) => d.action === 'already-sent').map((d) => `${d.prospect}#${d.touch} ${d.sentIn}`);
+      expect(sent).toEqual(['ada@analytical.example#1 touches_done', 'ada@analytical.example#2 touches_done', 'grace@cobol.example#1 draft']);
       expect(result.json.drafts.filter((d) => d.action !== 'already-sent')).toHaveLength(3 + 4);
       expect(read(dir, sentDraft)).toBe(sentText);
     }
@@ -89,5 +89,9 @@ describe('campaign draft never drafts a touch already sent', () => {
     expect(files.filter((f) => f.startsWith('ada-at-analytical-example-touch-')).sort()).toEqual(['3', '4', '5'].map((n) => `ada-at-analytical-example-touch-${n}.md`));
     const text = await runCli(['campaign', 'draft', '2026-01-26-month-end', '--dir', dir]);
     expect(text.stdout).toMatch(/3 touches already sent, not drafted/);
+    // A touch counted by touches_done alone has no draft: its line names the prospect, not a path that does not exist.
+    expect(text.stdout).toContain('sent    ada@analytical.example touch 1 — counted as sent by its touches_done (no draft file): not drafted again');
+    expect(text.stdout).not.toContain('ada-at-analytical-example-touch-1.md');
+    expect(text.stdout).toContain(`sent    ${sentDraft} — touch 1 already sent: not drafted again`);
   });
 });

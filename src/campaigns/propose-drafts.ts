@@ -40,6 +40,12 @@ export interface DraftFile {
   approvalDropped: boolean;
   /** The grade its front matter's `quality` said before this run re-graded the kept draft (edited by hand since), else null. */
   regradedFrom: string | null;
+  /**
+   * For `already-sent`, what says it was sent: its draft on disk (`status: sent`), its draft
+   * as committed (deleted since), or the prospect's `touches_done` alone — then no draft file
+   * exists and `path` is only the name one would have had.
+   */
+  sentIn?: 'draft' | 'committed-draft' | 'touches_done';
 }
 
 /** A prospect who got no draft, and why: the same reasons `due` lists no touch for them. */
@@ -91,7 +97,8 @@ export function proposeDrafts(model: WorkspaceModel, campaignPath: string, assum
   const changes: SourceChange[] = [];
   const brokenDrafts: string[] = [];
   // Sent per the drafts on disk, and per HEAD's record of drafts since deleted (sent-at-head.ts).
-  const sent = new Map([...(options.sentAtHead ?? []), ...sentTouches(model, campaignPath)]);
+  const sentOnDisk = sentTouches(model, campaignPath);
+  const sent = new Map([...(options.sentAtHead ?? []), ...sentOnDisk]);
   const drafted: { prospect: SequenceProspect; index: number }[] = [];
   for (const [index, prospect] of (actions.prospects ?? []).entries()) {
     // Nobody on the do-not-contact list or unsubscribed gets a draft, nor anyone whose sequence stopped (as `due` skips them).
@@ -115,9 +122,11 @@ export function proposeDrafts(model: WorkspaceModel, campaignPath: string, assum
       const quality = assessDraft({ subject: draft.subject, body: draft.body, channel: draft.channel, recipient: { name: prospect.name, company: prospect.company }, signals });
       const path = touchDraftPath(campaignPath, prospect, i + 1);
       // A touch already sent is never drafted again, not even with --force.
-      const sentPath = sent.get(sentKey(prospect, i + 1));
+      const key = sentKey(prospect, i + 1);
+      const sentPath = sent.get(key);
       if (i + 1 <= done || sentPath) {
-        files.push({ path: sentPath ?? path, prospect: prospectLabel(prospect), touch: i + 1, action: 'already-sent', grade: quality.grade, ready: quality.ready, issues: quality.issues, experiment: experiment?.name ?? null, variant: variant?.id ?? null, approvalDropped: false, regradedFrom: null });
+        const sentIn = sentOnDisk.has(key) ? 'draft' : sentPath ? 'committed-draft' : 'touches_done';
+        files.push({ path: sentPath ?? path, prospect: prospectLabel(prospect), touch: i + 1, action: 'already-sent', grade: quality.grade, ready: quality.ready, issues: quality.issues, experiment: experiment?.name ?? null, variant: variant?.id ?? null, approvalDropped: false, regradedFrom: null, sentIn });
         return;
       }
       const content = renderDraft({ campaign: meta.id, prospect, touch: i + 1, day, channel: draft.channel, template: draft.template, subject: draft.subject, quality, signals, ...(experiment && variant ? { experiment: experiment.name, variant: variant.id } : {}) }, draft.body);

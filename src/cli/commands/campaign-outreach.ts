@@ -5,10 +5,21 @@ import pc from 'picocolors';
 import { openWorkspace, type Workspace } from '../../api.js';
 import { draftPath } from '../../campaigns/approve.js';
 import { draftSources } from '../../campaigns/draft-sources.js';
+import type { DraftFile } from '../../campaigns/propose-drafts.js';
 import { askServer } from '../../serve/client.js';
 import { findWorkspaceRoot } from '../../workspace/find-root.js';
 import { committedLine, servedBy, warningLines, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 import { typedThread } from './thread-argument.js';
+
+/**
+ * A touch already sent, named by what says so: a draft counted by the prospect's
+ * `touches_done` alone has no file, and its line named a path that did not exist.
+ */
+function sentLine(d: DraftFile): string {
+  if (d.sentIn === 'touches_done') return `sent    ${d.prospect} touch ${d.touch} — counted as sent by its touches_done (no draft file): not drafted again`;
+  if (d.sentIn === 'committed-draft') return `sent    ${d.path} (deleted since; committed as sent) — touch ${d.touch} already sent: not drafted again`;
+  return `sent    ${d.path} — touch ${d.touch} already sent: not drafted again`;
+}
 
 type Answer<K extends 'draftCampaign' | 'approveDrafts' | 'recordReply'> = Awaited<ReturnType<Workspace[K]>>;
 
@@ -22,7 +33,7 @@ export async function campaignDraftCommand(campaign: string, flags: { force?: bo
   const served = await askServer(root, { op: 'draftCampaign', campaign: named, force, commit: committing });
   const { drafts, skipped, campaign: path, commit, sync, warnings } = (served?.value as Answer<'draftCampaign'> | undefined) ?? (await (await openWorkspace(root)).draftCampaign(named, { force, ...(committing ? {} : { commit: false }) }));
   const grade = (g: string): string => (g === 'A' || g === 'B' ? pc.green(g) : g === 'C' ? pc.yellow(g) : pc.red(g));
-  const lines = drafts.map((d) => d.action === 'already-sent' ? pc.dim(`sent    ${d.path} — touch ${d.touch} already sent: not drafted again`) : d.action === 'kept-skipped' ? pc.dim(`skipped ${d.path} — marked \`status: skipped\` by a person: kept as it is${force ? ' (--force does not rewrite a skipped draft)' : ''}`) : `${d.action === 'kept' ? pc.dim('kept   ') : pc.green(d.action.padEnd(7))} ${grade(d.grade)} ${d.ready ? pc.green('ready') : pc.red('not ready')} ${d.path}${d.ready ? '' : pc.dim(` — ${d.issues.filter((i) => i.severity === 'critical').map((i) => i.message).join('; ')}`)}${d.approvalDropped ? pc.yellow(' — it was approved: the new text needs approving again') : ''}${d.regradedFrom ? pc.yellow(` — its front matter said grade ${d.regradedFrom}: quality re-graded on the text as written`) : ''}`);
+  const lines = drafts.map((d) => d.action === 'already-sent' ? pc.dim(sentLine(d)) : d.action === 'kept-skipped' ? pc.dim(`skipped ${d.path} — marked \`status: skipped\` by a person: kept as it is${force ? ' (--force does not rewrite a skipped draft)' : ''}`) : `${d.action === 'kept' ? pc.dim('kept   ') : pc.green(d.action.padEnd(7))} ${grade(d.grade)} ${d.ready ? pc.green('ready') : pc.red('not ready')} ${d.path}${d.ready ? '' : pc.dim(` — ${d.issues.filter((i) => i.severity === 'critical').map((i) => i.message).join('; ')}`)}${d.approvalDropped ? pc.yellow(' — it was approved: the new text needs approving again') : ''}${d.regradedFrom ? pc.yellow(` — its front matter said grade ${d.regradedFrom}: quality re-graded on the text as written`) : ''}`);
   // Counted apart: a kept draft was not written, and may be approved already (or rewritten by hand).
   const written = drafts.filter((d) => d.action === 'created' || d.action === 'overwritten');
   const kept = drafts.filter((d) => d.action === 'kept');

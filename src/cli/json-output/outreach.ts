@@ -21,6 +21,7 @@ export const campaignDraftOutput = z.object({
       variant: z.string().nullable().describe('the variant the prospect was assigned to, by a hash of campaign, experiment and email'),
       approvalDropped: z.boolean().describe('true when --force rewrote a draft that was approved: the new text has status draft and needs approving again'),
       regradedFrom: z.string().nullable().describe("kept drafts edited by hand since: the grade their front matter's quality said before this run re-graded it (only that field is rewritten); null otherwise"),
+      sentIn: z.enum(['draft', 'committed-draft', 'touches_done']).optional().describe('already-sent only: what says it was sent — its draft on disk (status sent), its draft as committed (deleted since), or the prospect\'s touches_done alone, when no draft file exists and path is the name one would have had'),
     }),
   ),
   skipped: z
