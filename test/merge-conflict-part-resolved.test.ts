@@ -6,6 +6,7 @@ import { runJson } from './helpers/cli.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
 import { replaceInFile } from './helpers/testdir.js';
 import { commitCount, git } from './helpers/git.js';
+import { CONFLICTED_HYPOTHESIS, CONFLICTED_META, conflictedWorkspace as conflicted } from './helpers/conflicted.js';
 
 /**
  * A conflict resolved part-way — the person kept a version and deleted the other with the
@@ -15,25 +16,10 @@ import { commitCount, git } from './helpers/git.js';
  * It is now the `merge-conflict` error at that line, saying the conflict was resolved part-way.
  */
 
-const HYPOTHESIS = 'threads/sales/meridian-pay/2-hypothesis.md';
-const META = 'threads/sales/meridian-pay/meta.json';
+const HYPOTHESIS = CONFLICTED_HYPOTHESIS;
+const META = CONFLICTED_META;
 
-/** main merges a branch that changed the same front matter line, body line and meta.json title, and stops. */
-function conflictedWorkspace(): string {
-  const dir = exampleWorkspaceCopy();
-  git(dir, 'checkout', '-q', '-b', 'other');
-  replaceInFile(dir, HYPOTHESIS, 'initial_confidence: 0.55', 'initial_confidence: 0.6');
-  replaceInFile(dir, HYPOTHESIS, 'Tests whether', 'We test whether');
-  replaceInFile(dir, META, '"title": "Meridian Pay"', '"title": "Meridian Pay Inc"');
-  git(dir, 'commit', '-q', '-am', 'other');
-  git(dir, 'checkout', '-q', 'main');
-  replaceInFile(dir, HYPOTHESIS, 'initial_confidence: 0.55', 'initial_confidence: 0.7');
-  replaceInFile(dir, HYPOTHESIS, 'Tests whether', 'Check whether');
-  replaceInFile(dir, META, '"title": "Meridian Pay"', '"title": "Meridian Payments"');
-  git(dir, 'commit', '-q', '-am', 'mine');
-  expect(() => git(dir, 'merge', '-q', 'other')).toThrow();
-  return dir;
-}
+const conflictedWorkspace = (): string => conflicted();
 
 /** Each conflict of `path` resolved by `resolve(ours, theirs, open, close)`, the text it returns replacing the conflict. */
 function resolveEach(dir: string, path: string, resolve: (ours: string, theirs: string, open: string, close: string) => string): void {

@@ -7,6 +7,7 @@ import { runJson } from './helpers/cli.js';
 import { exampleWorkspace, exampleWorkspaceCopy } from './helpers/example.js';
 import { replaceInFile } from './helpers/testdir.js';
 import { commitCount, git } from './helpers/git.js';
+import { CONFLICTED_HYPOTHESIS, CONFLICTED_META, conflictedWorkspace as conflicted } from './helpers/conflicted.js';
 
 /**
  * A merge that stops on a conflict leaves git's markers in the files. Read as YAML or JSON
@@ -15,26 +16,10 @@ import { commitCount, git } from './helpers/git.js';
  * file is now one `merge-conflict` error at its `<<<<<<<` line that says what to do.
  */
 
-const HYPOTHESIS = 'threads/sales/meridian-pay/2-hypothesis.md';
-const META = 'threads/sales/meridian-pay/meta.json';
+const HYPOTHESIS = CONFLICTED_HYPOTHESIS;
+const META = CONFLICTED_META;
 
-
-/** Two branches edit the same lines of the front matter, the body and meta.json; main merges the other and stops. */
-function conflictedWorkspace(): string {
-  const dir = exampleWorkspace();
-  git(dir, 'checkout', '-q', '-b', 'other');
-  replaceInFile(dir, HYPOTHESIS, 'initial_confidence: 0.55', 'initial_confidence: 0.6');
-  replaceInFile(dir, HYPOTHESIS, 'Tests whether', 'We test whether');
-  replaceInFile(dir, META, '"title": "Meridian Pay"', '"title": "Meridian Pay Inc"');
-  git(dir, 'commit', '-q', '-am', 'other');
-  git(dir, 'checkout', '-q', 'main');
-  replaceInFile(dir, HYPOTHESIS, 'initial_confidence: 0.55', 'initial_confidence: 0.7');
-  replaceInFile(dir, HYPOTHESIS, 'Tests whether', 'Check whether');
-  replaceInFile(dir, META, '"title": "Meridian Pay"', '"title": "Meridian Payments"');
-  git(dir, 'commit', '-q', '-am', 'mine');
-  expect(() => git(dir, 'merge', '-q', 'other')).toThrow();
-  return dir;
-}
+const conflictedWorkspace = (): string => conflicted(exampleWorkspace);
 
 describe('git merge conflict markers', () => {
   it('check names each conflicted file at its first marker, and what to do', async () => {
