@@ -8,7 +8,6 @@ import { missingMetaMessage } from '../check/references.js';
 
 const DEFAULT_CONFIG: Config = configSchema.parse({});
 
-
 /**
  * A WorkspaceModel kept up to date one file at a time, so that a watch cycle does not
  * rebuild the indexes of 70,000 files to change one. It holds, per path, the version of
