@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { campaignNewCommand } from '../src/cli/commands/campaign.js';
 import { campaignReplyCommand } from '../src/cli/commands/campaign-outreach.js';
 import { dealNewCommand } from '../src/cli/commands/deal.js';
@@ -7,7 +7,7 @@ import type { CommandOutcome } from '../src/cli/outcome.js';
 import { runCli, runJson } from './helpers/cli.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
 import { git } from './helpers/git.js';
-import { commandJson } from './helpers/in-process.js';
+import { commandJson, commandJsonAsCli } from './helpers/in-process.js';
 
 const CAMPAIGN = '2026-09-15-fintech-controller-outbound';
 
@@ -15,8 +15,19 @@ const CAMPAIGN = '2026-09-15-fintech-controller-outbound';
  * Speed: the refusal is the workspace's answer (the API validates the date), so each
  * command × date pair runs the command's own function (commandJson: the JSON and exit code
  * `… --json` prints). Each command keeps one real CLI run, which checks that its `--date`
- * reaches that function and the process exits 1 with the same JSON.
+ * reaches that function and the process exits 1 with the same JSON. A refusal writes
+ * nothing — each case asserts a clean `git status` — so the 32 pairs share one copy of the
+ * example, the next pair running on what the last one left: a write would fail the pair
+ * that made it.
  */
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+/** One copy of the example for the refusals of this file: made on first use. */
+let refusals: string | undefined;
+const refusalWorkspace = (): string => (refusals ??= exampleWorkspaceCopy());
 
 /** Every command that takes a `--date`: its CLI arguments and its own function, with the rest of what it needs (the bundled example's campaign and prospect). */
 const COMMANDS: [string, string[], (dir: string, date: string) => Promise<CommandOutcome>][] = [
@@ -49,7 +60,7 @@ type Refusal = { ok: boolean; error: { code: string; message: string } };
 describe('a --date that is not a date', () => {
   const cases = COMMANDS.flatMap(([name, , command]) => DATES.map(([date, expected]) => [name, date, expected, command] as const));
   it.each(cases)('%s --date %s is refused as check would, and nothing is written', async (_name, date, expected, command) => {
-    const dir = exampleWorkspaceCopy();
+    const dir = refusalWorkspace();
     const result = await commandJson<Refusal>(() => command(dir, date));
     expect(result.code).toBe(1);
     expect(result.json.error.code).toBe('invalid-date');
@@ -79,11 +90,16 @@ describe('a --date that is not a date', () => {
 // … 1-input.md:6:7 error Signal date … (date-in-future)": at a line of a file the person never
 // wrote and that does not exist. The date given is the fault, and is refused as given.
 describe('a --date after today, for a day something happened', () => {
-  const PAST: [string, string[], string][] = [
-    ['deal new', ['deal', 'new', 'Acme', '--segment', 'mid-market-fintech'], 'the day the deal was opened'],
-    ['campaign reply', ['campaign', 'reply', CAMPAIGN, 'ravi.shah@meridianpay.com', '--text', 'Thanks, not interested'], 'the day the reply came'],
+  const PAST: [string, string[], string, (dir: string, date: string) => Promise<CommandOutcome>][] = [
+    ['deal new', ['deal', 'new', 'Acme', '--segment', 'mid-market-fintech'], 'the day the deal was opened', (dir, date) => dealNewCommand('Acme', { segment: 'mid-market-fintech', date, commit: false }, { dir, json: true })],
+    [
+      'campaign reply',
+      ['campaign', 'reply', CAMPAIGN, 'ravi.shah@meridianpay.com', '--text', 'Thanks, not interested'],
+      'the day the reply came',
+      (dir, date) => campaignReplyCommand(CAMPAIGN, 'ravi.shah@meridianpay.com', { text: 'Thanks, not interested', date, commit: false }, { dir, json: true }),
+    ],
   ];
-  it.each(PAST)('%s --date is refused as given, naming today, and nothing is written', async (_name, args, expected) => {
+  it.each(PAST)('%s --date is refused as given, naming today, and nothing is written', async (_name, args, expected, command) => {
     const dir = exampleWorkspaceCopy();
     const env = { THREADWORK_TODAY: '2026-12-02' };
     const result = await runJson<{ ok: boolean; error: { code: string; message: string } }>([...args, '--date', '2027-05-01', '--dir', dir], { env });
@@ -91,8 +107,9 @@ describe('a --date after today, for a day something happened', () => {
     expect(result.json.error.code).toBe('invalid-date');
     expect(result.json.error.message).toBe(`Invalid date "2027-05-01": after today (2026-12-02) — expected ${expected}, today or before`);
     expect(git(dir, 'status', '--porcelain')).toBe('');
-    // A day ahead passes, as check lets it (a colleague east of here is on the next day already).
-    const tomorrow = await runJson<{ ok: boolean }>([...args, '--date', '2026-12-03', '--dir', dir, '--no-commit'], { env });
+    // A day ahead passes, as check lets it (a colleague east of here is on the next day already): as the
+    // command's own function answers `… --date 2026-12-03 --no-commit` (the date reaching it from argv: the run above).
+    const tomorrow = await commandJsonAsCli<{ ok: boolean }>(() => command(dir, '2026-12-03'), env);
     expect(tomorrow.json.ok, JSON.stringify(tomorrow.json)).not.toBe(false);
   });
 });
