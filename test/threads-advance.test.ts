@@ -9,6 +9,7 @@ import { md, read, testdir, writeFiles } from './helpers/testdir.js';
 import { commitCount, gitInit } from './helpers/git.js';
 import { campaignFiles, dealMeta, workspace } from './helpers/workspace.js';
 import { exampleWorkspace } from './helpers/example.js';
+import { copyOfPrepared } from './helpers/prepared.js';
 import { expectCheckClean, dealNewInProcess } from './helpers/threads.js';
 import { asCliJson } from './helpers/in-process.js';
 
@@ -25,6 +26,15 @@ const TODAY = { THREADWORK_TODAY: '2026-11-22' };
 afterEach(() => {
   vi.unstubAllEnvs();
 });
+
+/** The deal acme at stage 1, committed: a copy of one made once for the file (a copy costs one git process, a new repository seven). */
+function committedAcme(): string {
+  return copyOfPrepared('acme', () => {
+    const dir = workspace({ 'threads/sales/acme/meta.json': dealMeta('acme'), 'threads/sales/acme/1-input.md': md('source: inbound') });
+    gitInit(dir);
+    return dir;
+  });
+}
 
 
 describe('threadwork advance', () => {
@@ -75,12 +85,13 @@ describe('threadwork advance', () => {
     );
 
     // A learning file with an error is held: not said to count, nor to need an outcome it has (on a line next to a bad date).
+    // The first through the CLI, the second as the workspace answers it.
     for (const [closedOn, error] of [
       ['2026-02-30', 'threads/sales/acme/6-learning.md:3:9 error Invalid `closed`: expected a real calendar date (got "2026-02-30") (schema)'],
       ['2099-05-01', 'threads/sales/acme/6-learning.md:3:9 error Close date 2099-05-01 is after today'],
     ] as const) {
       writeFiles(dir, { 'threads/sales/acme/6-learning.md': md(`outcome: closed-won\nclosed: ${closedOn}\narr: 36000`) });
-      const held = await runJson(['advance', 'acme', '--dir', dir]);
+      const held = closedOn === '2026-02-30' ? await runJson(['advance', 'acme', '--dir', dir]) : await asCliJson(async () => (await openWorkspace(dir)).advance('acme'));
       expect(held.code).toBe(1);
       const { message, diagnostics } = (held.json as { error: { message: string; code: string; diagnostics: { rule: string }[] } }).error;
       expect(message).toMatch(/^threads\/sales\/acme is at its last stage \(6-learning\.md\): nothing to advance to — and that file has errors, so what it records is held \(its last valid version counts\) until they are fixed:\n/);
@@ -181,7 +192,8 @@ describe('threadwork advance', () => {
     const text = await runCli(['advance', 'acme', '--dir', dir]);
     expect(text.code).toBe(1);
     expect(text.stderr).toContain('  - contact.name (threads/sales/acme/1-input.md:6:3): the person you are talking to');
-    const result = await runJson<{ error: { path: string; missing: { field: string; line?: number; column?: number }[] } }>(['advance', 'acme', '--dir', dir]);
+    // The JSON as the workspace answers it (a stage-incomplete refusal through the CLI's --json: the first test).
+    const result = await asCliJson<{ error: { path: string; missing: { field: string; line?: number; column?: number }[] } }>(async () => (await openWorkspace(dir)).advance('acme'));
     expect(result.json.error.path).toBe('threads/sales/acme/1-input.md');
     expect(result.json.error.missing).toEqual([{ field: 'contact.name', hint: expect.any(String), line: 6, column: 3 }]);
   });
@@ -193,7 +205,8 @@ describe('threadwork advance', () => {
       // No `tests` key at all; `initial_confidence` written with no value.
       'threads/sales/acme/2-hypothesis.md': md('statement: They close in twelve days\ninitial_confidence:'),
     });
-    const result = await runJson<{ error: { code: string; message: string; missing: { field: string; line?: number }[] } }>(['advance', 'acme', '--dir', dir]);
+    // As the workspace answers it (a stage-incomplete refusal through the CLI: the first test).
+    const result = await asCliJson<{ error: { code: string; message: string; missing: { field: string; line?: number }[] } }>(async () => (await openWorkspace(dir)).advance('acme'));
     expect(result.code).toBe(1);
     expect(result.json.error.code).toBe('stage-incomplete');
     // Not `tests (line 2)`, the `statement` line: the person would look for a `tests` key there.
@@ -221,14 +234,18 @@ describe('threadwork advance', () => {
       ],
     ],
   ])('refuses to leave a stage with %s, naming the error as check does, and writes nothing', async (name, stage, written, expected) => {
-    const files: Record<string, string> = {
-      'threads/sales/acme/meta.json': dealMeta('acme'),
-      'threads/sales/acme/1-input.md': md('source: inbound\nsignal: Asked for a demo\ncontact: {name: Ada}\ncompany: {name: Acme}'),
-      'threads/sales/acme/2-hypothesis.md': md('tests: []\ninitial_confidence: null'),
-    };
-    if (stage === 3) files['threads/sales/acme/3-implication.md'] = md('arr_potential: null\nstrategic_value: null');
-    const dir = workspace(files);
-    gitInit(dir);
+    // The thread as committed when its stage was opened: made once a stage for the file, a copy per case.
+    const dir = copyOfPrepared(`at stage ${stage}`, () => {
+      const files: Record<string, string> = {
+        'threads/sales/acme/meta.json': dealMeta('acme'),
+        'threads/sales/acme/1-input.md': md('source: inbound\nsignal: Asked for a demo\ncontact: {name: Ada}\ncompany: {name: Acme}'),
+        'threads/sales/acme/2-hypothesis.md': md('tests: []\ninitial_confidence: null'),
+      };
+      if (stage === 3) files['threads/sales/acme/3-implication.md'] = md('arr_potential: null\nstrategic_value: null');
+      const made = workspace(files);
+      gitInit(made);
+      return made;
+    });
     const stageFile = stage === 2 ? 'threads/sales/acme/2-hypothesis.md' : 'threads/sales/acme/3-implication.md';
     writeFiles(dir, { [stageFile]: md(written) });
     const commits = commitCount(dir);
@@ -265,8 +282,7 @@ describe('threadwork advance', () => {
     ['threads/sales/acme/1-input.md', 'invalid-thread', /expected a thread folder inside threads\/ .*: it is a file of the thread threads\/sales\/acme, give that folder$/],
     ['nope', 'unknown-thread', /Unknown thread "nope"/],
   ])('advance and history answer the thread %j with %s, naming it as given', async (thread, code, message) => {
-    const dir = workspace({ 'threads/sales/acme/meta.json': dealMeta('acme'), 'threads/sales/acme/1-input.md': md('source: inbound') });
-    gitInit(dir);
+    const dir = committedAcme();
     // As the workspace answers them: none starts with `./`, the one form the CLI reads itself (thread-argument.ts);
     // each of these errors through the CLI: the `./` and outside-the-workspace tests below.
     const ws = await openWorkspace(dir);
@@ -287,9 +303,8 @@ describe('threadwork advance', () => {
   // folder, as migrate's paths are. It was read from the workspace's top and refused as
   // "leading outside threads/". Paths without `./` stay relative to the workspace.
   it('reads a thread path starting with ./ from the current folder, and the others from the workspace', async () => {
-    const dir = workspace({ 'threads/sales/acme/meta.json': dealMeta('acme'), 'threads/sales/acme/1-input.md': md('source: inbound') });
+    const dir = committedAcme();
     mkdirSync(join(dir, 'threads/marketing'));
-    gitInit(dir);
     for (const [cwd, typed] of [['threads/sales', './acme'], ['threads/sales', './acme/'], ['threads/sales', 'threads/sales/acme'], ['threads/sales/acme', '.'], ['', './threads/sales/acme']] as const) {
       const result = await runJson<{ subject: string }>(['history', typed], { cwd: join(dir, cwd) });
       expect(result.code, `${typed} in ${cwd}: ${result.stdout}`).toBe(0);
@@ -348,8 +363,7 @@ describe('threadwork advance', () => {
   });
 
   it('takes an absolute path a person typed when it lands on a thread folder', async () => {
-    const dir = workspace({ 'threads/sales/acme/meta.json': dealMeta('acme'), 'threads/sales/acme/1-input.md': md('source: inbound') });
-    gitInit(dir);
+    const dir = committedAcme();
     const result = await runJson<{ subject: string }>(['history', join(dir, 'threads/sales/acme'), '--dir', dir]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.json.subject).toBe('threads/sales/acme');
@@ -358,8 +372,7 @@ describe('threadwork advance', () => {
   // A shell's $PWD keeps the symbolic link a person came through (/tmp → /private/tmp on
   // macOS, a linked home folder): the same thread folder, whichever way it was reached.
   it('takes an absolute path to a thread of this workspace through a symbolic link above it, either way round', async () => {
-    const dir = workspace({ 'threads/sales/acme/meta.json': dealMeta('acme'), 'threads/sales/acme/1-input.md': md('source: inbound') });
-    gitInit(dir);
+    const dir = committedAcme();
     const link = join(testdir(), 'linked-workspace');
     symlinkSync(dir, link);
     // As the workspace answers it: an absolute path is the workspace's to read as typed (thread-argument.ts); through the CLI: the test above.
@@ -371,9 +384,8 @@ describe('threadwork advance', () => {
   });
 
   it('refuses an absolute path outside the workspace as outside it, naming the path and the workspace', async () => {
-    const dir = workspace({ 'threads/sales/acme/meta.json': dealMeta('acme'), 'threads/sales/acme/1-input.md': md('source: inbound') });
+    const dir = committedAcme();
     const other = workspace({ 'threads/sales/acme/meta.json': dealMeta('acme'), 'threads/sales/acme/1-input.md': md('source: inbound') });
-    gitInit(dir);
     const typed = join(other, 'threads/sales/acme');
     for (const command of ['advance', 'history'] as const) {
       // advance through the CLI, history as the workspace answers it.
