@@ -31,6 +31,7 @@ import {
   NO_WORDS,
   NURTURE_PHRASES,
   OUT_OF_OFFICE_PHRASES,
+  PENDING_PHRASES,
   STOP_FILLERS,
   STOP_WORDS,
   UNSUBSCRIBE_PHRASES,
@@ -60,7 +61,7 @@ export interface ClassifyOptions {
   received?: string | undefined;
 }
 
-type Evidence = 'bounce' | 'unsubscribe' | 'out-of-office' | 'nurture' | 'negative' | 'interest' | 'action' | 'neutral';
+type Evidence = 'bounce' | 'unsubscribe' | 'out-of-office' | 'nurture' | 'negative' | 'interest' | 'action' | 'pending' | 'neutral';
 
 const VOCABULARY: readonly [Evidence, readonly string[]][] = [
   ['bounce', BOUNCE_PHRASES],
@@ -70,6 +71,7 @@ const VOCABULARY: readonly [Evidence, readonly string[]][] = [
   ['negative', NEGATIVE_PHRASES],
   ['interest', INTEREST_PHRASES],
   ['action', ACTION_PHRASES],
+  ['pending', PENDING_PHRASES],
   ['neutral', NEUTRAL_PHRASES],
 ];
 
@@ -158,12 +160,12 @@ export function classifyReply(text: string, options: ClassifyOptions = {}): Repl
       note('nurture', `${phrase} until`);
       continue;
     }
-    const negatable = kind === 'interest' || kind === 'action' || kind === 'nurture';
+    const negatable = kind === 'interest' || kind === 'action' || kind === 'nurture' || kind === 'pending';
     const negator = negatable ? negatorBefore(reply, match.index) : undefined;
     const negated = negator ? `${negator} … ${phrase}` : negatable ? cjkNegated(reply, match) : undefined;
     if (!negated) note(kind, phrase);
-    // A negated interest ("not really interested") or "later" ("we won't revisit this") is a no; a negated action is only not asked for.
-    else if (kind !== 'action') note('negative', negated);
+    // A negated interest ("not really interested") or "later" ("we won't revisit this") is a no; a negated action or pending talk is only not asked for.
+    else if (kind !== 'action' && kind !== 'pending') note('negative', negated);
   }
   for (const sentence of sentences(reply)) {
     const words = wordsOf(sentence.text);
@@ -194,9 +196,11 @@ export function classifyReply(text: string, options: ClassifyOptions = {}): Repl
     note('nurture', periods.map((d) => d.text).join(', '));
   } else if (hasNegative) [category, rule] = ['negative', 'a no to the offer'];
   else if (positive.length > 0) [category, rule] = ['positive', 'interest, or a step toward a meeting'];
+  else if (evidence.has('pending')) [category, rule] = ['nurture', 'they will talk it over inside the company and come back: a later, not a meeting'];
   else [category, rule] = ['neutral', 'no phrase of any category'];
 
-  const matched = category === 'neutral' ? [] : [...new Set(category === 'positive' ? positive : evidence.get(category) ?? [])];
+  const pendingOnly = category === 'nurture' && !evidence.has('nurture');
+  const matched = category === 'neutral' ? [] : [...new Set(category === 'positive' ? positive : pendingOnly ? evidence.get('pending') ?? [] : evidence.get(category) ?? [])];
   const mixed = (category === 'negative' || category === 'unsubscribe') && positive.length > 0;
   const confidence = category === 'neutral' ? 0.5 : Math.round((Math.min(0.95, 0.6 + 0.1 * Math.max(1, matched.length)) - (mixed ? 0.2 : 0)) * 100) / 100;
 
@@ -238,7 +242,7 @@ function returnMention(reply: string, dates: readonly DateMention[]): DateMentio
  * one named anywhere in the reply.
  */
 function revisitMention(reply: string, dates: readonly DateMention[]): DateMention | undefined {
-  const asking = sentences(reply).filter((s) => findReplyPhrases(s.text, NURTURE_PHRASES).length > 0 || wordsOf(s.text).some((w) => HEDGES.includes(w)));
+  const asking = sentences(reply).filter((s) => findReplyPhrases(s.text, [...NURTURE_PHRASES, ...PENDING_PHRASES]).length > 0 || wordsOf(s.text).some((w) => HEDGES.includes(w)));
   // "This quarter" or "this year" turned down is the fallback: a time the reply names itself comes first.
   const named = dates.some((d) => d.kind !== 'current') ? dates.filter((d) => d.kind !== 'current') : dates;
   const inAsking = named.filter((d) => asking.some((s) => d.index >= s.index && d.index < s.index + s.text.length));

@@ -184,6 +184,9 @@ export const AFTER_EPIPHANY: readonly string[] = [
   'after epiphany', 'after twelfth night',
 ];
 
+/** The months in Roman numerals, January first, as Polish dates write them: "15 III", "do 10.IV". */
+export const ROMAN_MONTHS: readonly string[] = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
+
 /** After Carnival (Shrove Tuesday, 47 days before Easter): "depois do Carnaval", "después de Carnaval", "dopo Carnevale", "nach Fasching", "na carnaval". */
 export const AFTER_CARNIVAL: readonly string[] = [
   'depois do carnaval', 'após o carnaval', 'passado o carnaval', 'depois de carnaval', 'después de carnaval', 'después del carnaval', 'dopo carnevale', 'dopo il carnevale',
@@ -228,17 +231,31 @@ export const EUROPEAN_NEXT_YEAR: Readonly<Record<string, readonly string[]>> = {
 
 /** After the holidays or the new year, by language: the first Monday after 1 January. */
 export const EUROPEAN_AFTER_NEW_YEAR: Readonly<Record<string, readonly string[]>> = {
-  de: ['nach neujahr', 'nach den feiertagen'],
-  fr: ['après les fêtes', 'après le nouvel an'],
-  es: ['después de las fiestas', 'después de año nuevo'],
-  it: ['dopo le feste', 'dopo capodanno'],
-  nl: ['na de feestdagen', 'na nieuwjaar'],
-  pt: ['depois das festas', 'depois do ano novo'],
-  pl: ['po nowym roku', 'po świętach'],
-  sv: ['efter nyår', 'efter helgerna'],
+  // and "in the new year" (round 9: "im neuen Jahr", "w nowym roku", "nel nuovo anno"), as English "in the new year" is
+  de: ['nach neujahr', 'nach den feiertagen', 'im neuen jahr', 'ins neue jahr', 'nach dem jahreswechsel', 'nach jahreswechsel'],
+  fr: ['après les fêtes', 'après le nouvel an', 'à la nouvelle année', 'dans la nouvelle année', 'au nouvel an'],
+  es: ['después de las fiestas', 'después de año nuevo', 'en el año nuevo', 'en el nuevo año', 'con el año nuevo', 'con el nuevo año', 'pasadas las fiestas'],
+  it: ['dopo le feste', 'dopo capodanno', 'nel nuovo anno', "nell'anno nuovo", "con l'anno nuovo", 'con il nuovo anno'],
+  nl: ['na de feestdagen', 'na nieuwjaar', 'in het nieuwe jaar', 'na de jaarwisseling'],
+  pt: ['depois das festas', 'depois do ano novo', 'no ano novo', 'no novo ano', 'com o ano novo', 'após o ano novo', 'depois da virada do ano'],
+  pl: ['po nowym roku', 'po świętach', 'w nowym roku'],
+  sv: ['efter nyår', 'efter helgerna', 'på det nya året', 'i det nya året', 'efter årsskiftet', 'över årsskiftet'],
 };
-/** The same in Chinese and Japanese, which need no word boundary. */
-export const CJK_AFTER_NEW_YEAR = { ja: ['年明け'], zh: ['新年后', '新年後'], ko: [] };
+/** The same in Chinese, Japanese and Korean, which need no word boundary. */
+export const CJK_AFTER_NEW_YEAR = { ja: ['年明け', '新年に', '新年早々'], zh: ['新年后', '新年後', '元旦后', '元旦後', '元旦以后', '元旦之后'], ko: ['새해에', '새해 들어', '새해가 되면', '연초에'] };
+
+/**
+ * After Easter, by language: the Monday after Easter Sunday (Easter Monday), as English
+ * "after Easter" is — the date follows Easter, computed for the year (reply-calendar.ts
+ * `easterSunday`, the Gregorian computus). Holy Week ("Semana Santa", "Settimana Santa")
+ * ends on Easter Sunday, so "después de Semana Santa" is the same day.
+ */
+export const EUROPEAN_AFTER_EASTER: readonly string[] = [
+  'nach ostern', 'nach den osterferien', 'nach dem osterfest', 'après pâques', 'après les vacances de pâques', 'después de semana santa',
+  'después de la semana santa', 'pasada semana santa', 'pasada la semana santa', 'tras semana santa', 'después de pascua', 'dopo pasqua',
+  'dopo la pasqua', 'dopo le vacanze di pasqua', 'na pasen', 'na de paasvakantie', 'depois da páscoa', 'após a páscoa', 'passada a páscoa',
+  'depois da semana santa', 'po wielkanocy', 'po świętach wielkanocnych', 'po świętach wielkiej nocy', 'efter påsk', 'efter påsken', 'efter påsklovet',
+];
 /**
  * After the Chinese New Year, the lunar one: "年后再联系" (talk after the new year), "过完年",
  * "春节后". "年后" is read only when no count or "new", "next", "this" is before it ("两年后",

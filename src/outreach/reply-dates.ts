@@ -9,7 +9,7 @@
 import { formatCount } from '../derive/format.js';
 import { addDays, calendarDate } from './calendar.js';
 import { EUROPEAN_COUNT_HEDGES, EUROPEAN_COUNT_PREPOSITIONS, EUROPEAN_COUNT_WORDS, EUROPEAN_UNIT_WORDS, FORTNIGHT_WORDS, KOREAN_NATIVE_COUNTS, KOREAN_SINO_COUNTS, type CountUnit } from './reply-count-words.js';
-import { AFTER_CARNIVAL, AFTER_EPIPHANY, alternatives, CHINESE_AFTER_SPRING_FESTIVAL, CJK_AFTER_NEW_YEAR, CJK_DIGITS, CJK_MONTH_AFTER_NEXT, CJK_MONTH_PART, CJK_NEXT_FISCAL_YEAR, CJK_NEXT_MONTH, CJK_NEXT_MONTH_PART, CJK_NEXT_QUARTER, CJK_NEXT_WEEK, CJK_NEXT_YEAR, CJK_SECOND_HALF, CJK_TOMORROW, CJK_WEEK_AFTER_NEXT, cjkAlternatives, DAY_FIRST_SLASH_CUES, EUROPEAN_AFTER_NEW_YEAR, EUROPEAN_AFTER_QUARTER, EUROPEAN_MONTH_ABBREVIATIONS, EUROPEAN_MONTH_PARTS, EUROPEAN_MONTH_PREPOSITIONS, EUROPEAN_MONTHS, EUROPEAN_NEXT_QUARTER, EUROPEAN_NEXT_WEEK, EUROPEAN_NEXT_YEAR, EUROPEAN_QUARTER_ORDINALS, EUROPEAN_SEASON_AFTER, EUROPEAN_SEASON_AHEAD, EUROPEAN_SEASONS, ITALIAN_MONTHS, MONTHS, NUMBERS, POLISH_LOCATIVE_MONTHS, SEASONS, WEEKDAYS } from './reply-date-words.js';
+import { AFTER_CARNIVAL, AFTER_EPIPHANY, EUROPEAN_AFTER_EASTER, ROMAN_MONTHS, alternatives, CHINESE_AFTER_SPRING_FESTIVAL, CJK_AFTER_NEW_YEAR, CJK_DIGITS, CJK_MONTH_AFTER_NEXT, CJK_MONTH_PART, CJK_NEXT_FISCAL_YEAR, CJK_NEXT_MONTH, CJK_NEXT_MONTH_PART, CJK_NEXT_QUARTER, CJK_NEXT_WEEK, CJK_NEXT_YEAR, CJK_SECOND_HALF, CJK_TOMORROW, CJK_WEEK_AFTER_NEXT, cjkAlternatives, DAY_FIRST_SLASH_CUES, EUROPEAN_AFTER_NEW_YEAR, EUROPEAN_AFTER_QUARTER, EUROPEAN_MONTH_ABBREVIATIONS, EUROPEAN_MONTH_PARTS, EUROPEAN_MONTH_PREPOSITIONS, EUROPEAN_MONTHS, EUROPEAN_NEXT_QUARTER, EUROPEAN_NEXT_WEEK, EUROPEAN_NEXT_YEAR, EUROPEAN_QUARTER_ORDINALS, EUROPEAN_SEASON_AFTER, EUROPEAN_SEASON_AHEAD, EUROPEAN_SEASONS, ITALIAN_MONTHS, MONTHS, NUMBERS, POLISH_LOCATIVE_MONTHS, SEASONS, WEEKDAYS } from './reply-date-words.js';
 import { addMonths, afterTheHolidays, afterTheSpringFestival, daysIn, easterSunday, nextDayOfMonth, nextMonthDay, nextWeekday, parts, quarterStart, weekday, ymd } from './reply-calendar.js';
 
 /**
@@ -362,6 +362,12 @@ const EUROPEAN_RULES: readonly Rule[] = [
     resolve: (_m, received) => ({ date: afterTheHolidays(received), rule: 'the first Monday after 1 January' }),
   },
   {
+    // nach Ostern, après Pâques, después de Semana Santa, dopo Pasqua, na Pasen, depois da Páscoa, po Wielkanocy, efter påsk
+    pattern: new RegExp(`(?<![\\p{L}])(?:${alternatives(EUROPEAN_AFTER_EASTER)})(?![\\p{L}])`, 'giu'),
+    kind: 'period',
+    resolve: (_m, received) => afterEaster(received),
+  },
+  {
     pattern: new RegExp(CHINESE_AFTER_SPRING_FESTIVAL.join('|'), 'gu'),
     kind: 'period',
     resolve: (_m, received) => ({ date: afterTheSpringFestival(received), rule: 'the first Monday after the Spring Festival week' }),
@@ -406,6 +412,25 @@ const RULES: readonly Rule[] = [
       }
       const date = dayNamed(received, month, day);
       return date ? { date, rule: 'the next such day (day.month)' } : undefined;
+    },
+  },
+  {
+    // 15 III, 10.IV, 3.I.2027, do 10 IV 2027: the month in Roman numerals, as Poland writes it. Capitals only ("i" is
+    // Polish "and"), and a one-letter numeral (I, V, X) only after a dot or before a year or the clause's end, so "at 3 I called" is none.
+    pattern: new RegExp(`(?<![\\p{L}\\p{N}.])(\\d{1,2})(?:\\.\\s?|\\s)(${ROMAN_MONTHS.slice().reverse().join('|')})(?:(?:\\.\\s?|\\s)(\\d{4}))?(?![\\p{L}\\p{N}])`, 'gu'),
+    kind: 'day',
+    resolve: (m, received) => {
+      const [day, month] = [Number(m[1]), ROMAN_MONTHS.indexOf(m[2]!) + 1];
+      const afterDot = /^\d{1,2}\./.test(m[0]);
+      const ends = m[3] !== undefined || /^\s*(?:[.,;:!?)\n]|$)/.test(m.input.slice(m.index + m[0].length));
+      if (m[2]!.length === 1 && !afterDot && !ends) return undefined;
+      if (day < 1) return undefined;
+      if (m[3]) {
+        const date = calendarDate(ymd(Number(m[3]), month, day));
+        return date ? { date, rule: 'the date as written (a Roman-numeral month)' } : undefined;
+      }
+      const date = dayNamed(received, month, day);
+      return date ? { date, rule: 'the next such day (a Roman-numeral month)' } : undefined;
     },
   },
   {
@@ -610,13 +635,10 @@ const RULES: readonly Rule[] = [
     pattern: /\b(after|over|at|around|until|before)\s+easter\b/gi,
     kind: 'period',
     resolve: (m, received) => {
-      const after = m[1]!.toLowerCase() === 'after';
+      if (m[1]!.toLowerCase() === 'after') return afterEaster(received);
       const [y] = parts(received);
-      for (const year of [y, y + 1]) {
-        const date = after ? addDays(easterSunday(year), 1) : easterSunday(year);
-        if (date > received) return { date, rule: after ? 'the Monday after Easter Sunday' : 'Easter Sunday' };
-      }
-      return undefined;
+      const date = [y, y + 1].map(easterSunday).find((d) => d > received);
+      return date ? { date, rule: 'Easter Sunday' } : undefined;
     },
   },
   {
@@ -687,6 +709,13 @@ function cjkOnLine(text: string, index: number): boolean {
 function dayFirstWordBefore(text: string, index: number): boolean {
   const word = /([\p{L}'’/]+)\s*$/u.exec(text.slice(Math.max(0, index - 24), index))?.[1]?.toLowerCase().replace('’', "'");
   return word !== undefined && DAY_FIRST_SLASH_CUES.includes(word);
+}
+
+/** The Monday after Easter Sunday (Easter Monday), the next one after the reply. */
+function afterEaster(received: string): { date: string; rule: string } | undefined {
+  const [y] = parts(received);
+  const date = [y, y + 1].map((year) => addDays(easterSunday(year), 1)).find((d) => d > received);
+  return date ? { date, rule: 'the Monday after Easter Sunday' } : undefined;
 }
 
 /** The first day of the quarter after the reply's. */

@@ -297,6 +297,20 @@ export const NEGATIVE_PHRASES: readonly string[] = [
   // the same in Japanese, Chinese and Korean: "今回は見送りとさせていただきます", "这次就算了", "감사하지만 괜찮습니다"
   '見送りとさせて', '今回は見送り', 'ご縁がなかった', '辞退させて', '辞退いたします', '这次就算了', '這次就算了', '那就算了', '还是算了', '還是算了', '算了吧', '这次算了', '這次算了', '暂不考虑',
   '감사하지만 괜찮', '감사합니다만 괜찮',
+  // round 9: a price complaint — "your pricing is too high", "zu teuer für uns", "trop cher" — is an objection to the offer, a no
+  // (the decision, docs/outreach.md): it read as a yes for "pricing". With a time ahead it is a later, as any no is.
+  'too expensive', 'too pricey', 'too costly', 'pricing is too high', 'price is too high', 'prices are too high', 'price is too steep',
+  'pricing is too steep', 'out of our price range', 'out of our budget', 'beyond our budget', 'over our budget', "can't afford", 'cannot afford',
+  "can't justify the cost", "can't justify the price", 'zu teuer', 'preislich zu hoch', 'preis ist zu hoch', 'preise sind zu hoch', 'sprengt unser budget',
+  'übersteigt unser budget', 'trop cher', 'trop chère', 'trop chers', 'trop élevé', 'trop élevés', 'hors budget', 'au-dessus de notre budget',
+  'hors de notre budget', 'demasiado caro', 'demasiado cara', 'muy caro para', 'muy cara para', 'precio es muy alto', 'precios son muy altos',
+  'precio es demasiado alto', 'fuera de nuestro presupuesto', 'se sale de nuestro presupuesto', 'troppo caro', 'troppo cara', 'troppo costoso',
+  'troppo costosa', 'prezzo troppo alto', 'prezzi troppo alti', 'fuori budget', 'fuori dal nostro budget', 'te duur', 'te prijzig',
+  'boven ons budget', 'buiten ons budget', 'muito caro', 'muito cara', 'caro demais', 'cara demais', 'preço muito alto', 'preço está alto',
+  'acima do nosso orçamento', 'fora do nosso orçamento', 'za drogo', 'za drogie', 'za drogi', 'zbyt drogie', 'zbyt drogi', 'cena jest za wysoka',
+  'za wysoka cena', 'przekracza nasz budżet', 'för dyrt', 'för dyr', 'för dyra', 'priset är för högt', 'över vår budget',
+  '高すぎ', '高額すぎ', '予算オーバー', '予算を超え', '太贵', '太貴', '价格太高', '價格太高', '超出预算', '超出預算',
+  '너무 비싸', '가격이 부담', '비용이 부담', '예산을 초과', '예산 초과',
 ];
 
 /**
@@ -376,7 +390,7 @@ export const ACTION_PHRASES: readonly string[] = [
   'schreiben sie mir', 'schreib mir', 'melden sie sich bei mir', 'kommen sie * auf mich zu', 'relancez-moi', 'écrivez-moi', 'contactez-moi',
   'escríbeme', 'escríbame', 'contáctame', 'contácteme', 'riscrivimi', 'mi riscriva', 'scrivimi', 'mi scriva', 'contattami', 'mi contatti',
   'mail me', 'mail mij', 'me manda um email', 'me manda um e-mail', 'me escreva', 'escreva-me', 'napisz do mnie', 'maila mig', 'mejla mig',
-  '連絡ください', '連絡して',
+  '連絡ください', '連絡して', 'melden sie sich', 'napiszcie do mnie', 'proszę napisać', 'odezwijcie się', 'proszę się odezwać',
   // "call me", "let's book it" left out: "mi chiami domani", "hablamos mañana", "vamos marcar", "日程調整をお願いします"
   'mi chiami', 'mi può chiamare', 'hablamos', 'vamos marcar', 'podemos marcar', '日程調整', '日程を調整', '日程のご調整',
   // round 8: pricing asked for in every language, as "pricing" is ("pouvez-vous m'envoyer vos tarifs ?", "料金表をお送りいただけ")
@@ -390,10 +404,34 @@ export const ACTION_PHRASES: readonly string[] = [
 ];
 
 /**
+ * "I'll talk to my team", "hablamos internamente y te digo", "我们内部聊聊": the decision is
+ * pending on people inside the company, and the writer will come back. A later when it is all
+ * the reply says, so "let's talk" inside it is no meeting; beside a yes ("send me the deck,
+ * I'll discuss it internally") or a no it adds nothing.
+ */
+export const PENDING_PHRASES: readonly string[] = [
+  'talk to my team', 'talk to the team', 'talk with my team', 'talk it over', 'talk this over', 'discuss internally', 'discuss it internally',
+  'discuss this internally', 'discuss with my team', 'discuss it with my team', 'discuss this with my team', 'check internally', 'check with my team',
+  'check with the team', 'run it by', 'run this by', 'circle up internally', 'align internally', 'talk internally', 'get back to you',
+  'intern besprechen', 'intern abstimmen', 'intern klären', 'intern prüfen', 'mit meinem team besprechen', 'mit dem team besprechen', 'melde mich wieder',
+  'melde mich dann', 'en parler en interne', 'en discuter en interne', 'en parler à mon équipe', 'en discuter avec mon équipe', 'voir en interne',
+  'regarder en interne', 'je reviens vers vous', 'je vous reviens', 'hablamos internamente', 'lo hablamos internamente', 'lo hablo con mi equipo',
+  'lo comento internamente', 'lo comento con mi equipo', 'lo consulto con mi equipo', 'lo vemos internamente', 'lo vemos con el equipo', 'te digo algo',
+  'y te digo', 'ne parlo internamente', 'ne parliamo internamente', 'ne parlo con il team', 'ne parlo con il mio team', 'valutiamo internamente',
+  'vi faccio sapere', 'ti faccio sapere', 'intern bespreken', 'intern overleggen', 'overleg het intern', 'bespreek het intern', 'bespreek het met mijn team',
+  'kom erop terug', 'conversar internamente', 'conversamos internamente', 'falar internamente', 'discutir internamente', 'vou falar com a equipe',
+  'vou falar com o time', 'retorno em breve', 'omówimy wewnętrznie', 'omówię to z zespołem', 'porozmawiam z zespołem', 'przedyskutujemy wewnętrznie',
+  'skonsultuję to', 'wrócę z odpowiedzią', 'diskutera internt', 'prata internt', 'stämma av internt', 'diskutera med teamet', 'återkommer',
+  '社内で検討', '社内で相談', '社内で確認', '社内で共有', '検討してご連絡', '内部聊聊', '内部讨论', '內部討論', '内部商量', '內部商量', '内部沟通',
+  '和团队商量', '跟团队商量', '和团队讨论', '내부적으로 논의', '내부 논의', '내부에서 논의', '내부 검토', '내부적으로 검토', '팀과 상의', '팀과 논의',
+];
+
+/**
  * Phrases that contain a word of the lists above but mean nothing: being the longest
  * match, they hide it ("spam folder" is no complaint, "pass this along" is no "I'll pass").
  */
 export const NEUTRAL_PHRASES: readonly string[] = [
+  'not too expensive', 'nicht zu teuer', 'pas trop cher', 'no muy caro',
   'not sure', 'make sure', 'spam folder', 'spam filter', 'junk folder', 'pass this along', 'pass it along', 'pass this on', 'pass it on',
   'not the right person', 'wrong person', 'unsubscribe link', "i'm in a meeting", 'i am in a meeting', 'out of office on fridays', 'out of office on mondays',
   // Japanese, Chinese: the wrong person (a referral, not a no), a spam folder
