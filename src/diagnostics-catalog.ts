@@ -388,6 +388,14 @@ export const RULES = {
     message: 'Close date {closed} is before the thread was created ({created}, `created` in meta.json): expected a date on or after it',
     docs: 'One of the two dates is wrong, and the cycle time (creation to close) cannot be right: it is left out of `cycle_time_days` and `avg_cycle_days` rather than counted as 0. Fix the typo; if the deal began before it was recorded in threadwork, set `created` in meta.json to the day it began (an agent: the MCP tool `set_created`). Like an unknown id, sync reports it and leaves the file out of its commit; `advance` and MCP `write_stage` refuse to write it.',
   },
+  'created-before-input': {
+    severity: 'warning',
+    reportedBy: ['check'],
+    at: 'key',
+    summary: "a deal's `created` (meta.json) more than 30 days before its Stage 1 `date`",
+    message: "Creation date {created} is {days} days before the Stage 1 date {date} ({input file}): expected the day the deal was opened, on or near the day of its signal. A deal folder copied from another keeps that deal's `created`; set it to the day this deal began",
+    docs: "The mark a deal folder copied by hand to start another leaves: its Stage 1 input rewritten for the new deal, its meta.json `created` still the old deal's, months earlier. `deal new` writes both on the same day, so a gap of more than 30 days says the input is of a later signal than the one the deal was opened on. The cycle time, the forecast's age of the deal and its ICP freshness count from `created`, so the copy would read months old on its first day. Set `created` in meta.json to the day the deal began (an agent: the MCP tool `set_created`), or start deals with `threadwork deal new`. A `created` after the Stage 1 date passes (a deal opened on a signal seen earlier), as does a campaign's (its dates are plans). A warning, and `check`'s alone: a deal whose input was gathered again long after it was opened has the same dates, so nothing is held.",
+  },
   'deadline-before-created': {
     severity: 'error',
     reportedBy: ['check', 'sync', 'watch'],

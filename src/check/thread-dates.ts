@@ -1,11 +1,12 @@
 import { addDays } from '../clock.js';
-import type { RuleId } from '../diagnostics.js';
+import type { RuleId, Severity } from '../diagnostics-catalog.js';
+import { daysBetween } from '../derive/thread-facts.js';
 import type { ThreadRecord } from '../workspace/model.js';
 import type { ParsedFile } from '../workspace/parse-file.js';
 import { ThreadMemo } from './thread-memo.js';
 
 type Data = Record<string, unknown>;
-type Report = (file: string, dataPath: readonly PropertyKey[], rule: RuleId, message: string) => void;
+type Report = (file: string, dataPath: readonly PropertyKey[], rule: RuleId, message: string, severity?: Severity) => void;
 
 /** Today, and the latest date a thread may record as done: computed once per check, not per thread. */
 export interface Today {
@@ -68,6 +69,7 @@ function datesOf(thread: ThreadRecord, day: Today, report: Report): void {
   if (thread.family === 'deal' && thread.meta && created && created > latest) {
     report(thread.meta.path, ['created'], 'date-in-future', `Creation date ${created} is after today (${today}): expected the day the deal was opened, today or before`);
   }
+  checkCreatedBeforeInput(thread, created, report);
   const actions = thread.stages[4];
   const planned = (actions?.value as Data | undefined)?.actions;
   if (actions && Array.isArray(planned)) {
@@ -78,6 +80,37 @@ function datesOf(thread: ThreadRecord, day: Today, report: Report): void {
   }
   checkFactDates(thread, day, report);
 }
+
+/** How many days a deal's `created` may come before its Stage 1 `date` before it is named: a month. */
+export const CREATED_BEFORE_INPUT_DAYS = 30;
+
+/**
+ * A deal whose meta.json `created` is more than a month before its Stage 1 `date`: the
+ * mark a deal folder copied by hand leaves when its input was rewritten for the new deal
+ * and `created` was not (README, "what a hand-copied deal folder carries over"). `deal new`
+ * writes both on the same day, and a deal is opened on a signal it has (a signal older than
+ * the deal, `created` after the `date`, is the usual case and passes). The cycle time, the
+ * forecast's age of the deal and its ICP freshness count from `created`, so a copy's would
+ * be months old on its first day. A warning, not an error: a deal whose input was gathered
+ * again long after it was opened has the same dates, and nothing is held for it.
+ */
+function checkCreatedBeforeInput(thread: ThreadRecord, created: string | undefined, report: Report): void {
+  if (thread.family !== 'deal' || !thread.meta || !created) return;
+  const input = thread.stages[0];
+  const date = dateOf((input?.value as Data | undefined)?.date);
+  if (!input || !date || !isDay(created) || !isDay(date)) return;
+  const days = daysBetween(created, date);
+  if (days <= CREATED_BEFORE_INPUT_DAYS) return;
+  report(
+    thread.meta.path,
+    ['created'],
+    'created-before-input',
+    `Creation date ${created} is ${days} days before the Stage 1 date ${date} (${input.path}): expected the day the deal was opened, on or near the day of its signal. A deal folder copied from another keeps that deal's \`created\`; set it to the day this deal began (\`threadwork deal new\` writes today's; an agent: the MCP tool \`set_created\`) — the cycle time and the forecast count from it`,
+    'warning',
+  );
+}
+
+const isDay = (value: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
 /**
  * The dates of what was learned about a company — a deal's Stage 1 `date` (the day of the
