@@ -65,10 +65,13 @@ describe('a campaign whose Stage 1 says no goal while meta.json names one', () =
     writeFileSync(path, written.replace('goal_id: g-fintech-beachhead', 'goal_id: null'));
     const checked = await runJson<Synced>(['check', '--dir', dir], { env: ENV });
     const found = checked.json.diagnostics.filter((d) => d.rule === 'campaign-links-disagree');
-    expect(found).toEqual([expect.objectContaining({ path: INPUT, line: 3, field: 'goal_id', severity: 'warning' })]);
+    // At the `null` written (`goal_id: null`, column 10), as a goal written there is — not at the key, column 1.
+    expect(found).toEqual([expect.objectContaining({ path: INPUT, line: 3, column: 10, field: 'goal_id', severity: 'warning' })]);
     expect(found[0]!.message).toContain('Campaign Stage 1 names no goal (`goal_id: null`) but its meta.json names `g-fintech-beachhead`, the one counted');
     const synced = await runJson<Synced>(['sync', '--dry-run', '--dir', dir], { env: ENV });
-    expect(synced.json.diagnostics.filter((d) => d.rule === 'campaign-links-disagree')).toHaveLength(1);
+    expect(synced.json.diagnostics.filter((d) => d.rule === 'campaign-links-disagree')).toEqual([expect.objectContaining({ line: 3, column: 10 })]);
+    const text = await runCli(['check', '--dir', dir], { env: ENV });
+    expect(text.stdout).toContain(`${INPUT}:3:10 warning Campaign Stage 1 names no goal`);
 
     writeFileSync(path, written.replace('goal_id: g-fintech-beachhead\n', ''));
     const left = await runJson<Synced>(['check', '--dir', dir], { env: ENV });

@@ -32,7 +32,7 @@ export class YamlLocator implements Locator {
   }
 
   locate(path: DataPath): Position {
-    const { isMap, isPair, isScalar, isSeq } = yamlPackage();
+    const { isMap, isPair, isSeq } = yamlPackage();
     let node: unknown = this.doc.contents;
     let position = this.positionOf(node) ?? { line: this.lineOffset + 1, column: 1 };
     for (const key of path) {
@@ -40,8 +40,8 @@ export class YamlLocator implements Locator {
         const pair = node.items.find((item) => isPair(item) && keyMatches(item.key, key));
         if (!pair) return position;
         const keyPosition = this.positionOf(pair.key) ?? position;
-        if (pair.value === null || pair.value === undefined || (isScalar(pair.value) && pair.value.value === null)) {
-          // `key:` with nothing after it: the key is the thing to look at.
+        if (nothingWritten(pair.value)) {
+          // `key:` with nothing after it: the key is the thing to look at (`key: null` has its value's place).
           node = pair.value;
           position = keyPosition;
           continue;
@@ -66,14 +66,14 @@ export class YamlLocator implements Locator {
    * or item) points at the first line of the map or list that should hold it.
    */
   locateRange(path: DataPath): Range {
-    const { isMap, isPair, isScalar, isSeq } = yamlPackage();
+    const { isMap, isPair, isSeq } = yamlPackage();
     let node: unknown = this.doc.contents;
     let target: unknown = node;
     for (const key of path) {
       if (isMap(node)) {
         const pair = node.items.find((item) => isPair(item) && keyMatches(item.key, key));
         if (!pair) return this.firstLineOf(target);
-        const empty = pair.value === null || pair.value === undefined || (isScalar(pair.value) && pair.value.value === null);
+        const empty = nothingWritten(pair.value);
         node = pair.value;
         target = empty || !this.rangeOf(pair.value) ? (this.rangeOf(pair.key) ? pair.key : target) : pair.value;
       } else if (isSeq(node) && typeof key === 'number') {
@@ -161,6 +161,13 @@ export class YamlLocator implements Locator {
     const { line, col } = this.lineCounter.linePos(range[0]);
     return { line: line + this.lineOffset, column: col };
   }
+}
+
+/** `key:` with nothing after it — not `key: null` or `key: ~`, a value written where it can be pointed at. */
+function nothingWritten(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  const { isScalar } = yamlPackage();
+  return isScalar(value) && value.value === null && (value.range === undefined || value.range === null || value.range[0] === value.range[1]);
 }
 
 function keyMatches(key: unknown, wanted: PropertyKey): boolean {

@@ -41,7 +41,7 @@ export class SimpleLocator implements Locator {
         const pair = pairOf(node, key);
         if (!pair) return position;
         node = pair.value;
-        position = this.positionAt(node.kind === 'scalar' && node.isNull ? pair.keyRange.start : node.start);
+        position = this.positionAt(node.kind === 'scalar' && node.empty ? pair.keyRange.start : node.start);
       } else if (node?.kind === 'seq' && typeof key === 'number') {
         const item: TreeNode | undefined = node.items[key];
         if (item === undefined) return position;
@@ -62,7 +62,7 @@ export class SimpleLocator implements Locator {
         const pair = pairOf(node, key);
         if (!pair) return this.firstLineOf(target);
         node = pair.value;
-        target = node.kind === 'scalar' && node.isNull ? pair.keyRange : node;
+        target = node.kind === 'scalar' && node.empty ? pair.keyRange : node;
       } else if (node?.kind === 'seq' && typeof key === 'number') {
         const item: TreeNode | undefined = node.items[key];
         if (item === undefined) return this.firstLineOf(target);
