@@ -209,6 +209,16 @@ describe('ICP fit: missing data renormalises', () => {
     ]);
   });
 
+  it("takes the caller's answer to whether the revenue is in another currency (scoreIcp asks once per deal), or asks itself", () => {
+    const usd: IcpProfile = { ...profile, currency: 'USD' };
+    const euro = { revenue: '€20M' };
+    const revenue = (result: ReturnType<typeof scoreFit>): string | undefined => result.factors.find((f) => f.name === 'revenue')!.status;
+    expect(revenue(scoreFit(euro, usd))).toBe('missing');
+    expect(revenue(scoreFit(euro, usd, true))).toBe('missing');
+    // Told it is not: compared as written, as a workspace without a currency compares it.
+    expect(revenue(scoreFit(euro, usd, false))).toBe('computed');
+  });
+
   it('counts fit 0 when nothing could be computed', () => {
     expect(scoreFit({}, profile).component).toMatchObject({ value: 0, status: 'missing' });
   });

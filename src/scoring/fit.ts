@@ -21,12 +21,17 @@ export interface FitResult {
   factors: ScoreFactor[];
 }
 
-export function scoreFit(company: CompanyFacts, profile: IcpProfile): FitResult {
+/**
+ * `otherCurrency`: whether the company's revenue names another currency than the profile's
+ * (`revenueInAnotherCurrency`), when the caller has asked already — scoreIcp asks once per
+ * deal for its disqualifiers too, and parsing the revenue twice was half the question's cost.
+ */
+export function scoreFit(company: CompanyFacts, profile: IcpProfile, otherCurrency?: boolean): FitResult {
   const factors = [
     listFactor('industry', presentText(company.industry), profile.industries, industryMatches),
     // A count is a range of one; a band (`201-500`) is matched by overlap, as a revenue range is.
     rangeFactor('employees', headCountRange(company.employees), company.employees, profile.employees),
-    revenueInOtherCurrency(company, profile) ?? rangeFactor('revenue', parseRevenueRange(company.revenue), company.revenue, profile.revenue),
+    revenueInOtherCurrency(company, profile, otherCurrency) ?? rangeFactor('revenue', parseRevenueRange(company.revenue), company.revenue, profile.revenue),
     technologyFactor(company.technologies ?? [], profile.technologies),
     listFactor('geography', presentText(company.geography), profile.geography, geographyMatches),
   ];
@@ -75,8 +80,8 @@ function rangeFactor(name: string, value: (ValueRange & Pick<RevenueRange, 'open
  * workspace's: missing, saying so — compared as written, `€2M` was read as $2M against a
  * dollar range. No exchange rate is applied, as none is applied to a deal's amounts.
  */
-function revenueInOtherCurrency(company: CompanyFacts, profile: IcpProfile): ScoreFactor | undefined {
-  if (!hasBounds(profile.revenue) || !revenueInAnotherCurrency(company, profile)) return undefined;
+function revenueInOtherCurrency(company: CompanyFacts, profile: IcpProfile, otherCurrency = hasBounds(profile.revenue) && revenueInAnotherCurrency(company, profile)): ScoreFactor | undefined {
+  if (!hasBounds(profile.revenue) || !otherCurrency) return undefined;
   return factor('revenue', 'missing', null, `revenue ${JSON.stringify(company.revenue)} is in ${writtenCurrency(company.revenue)}, not the workspace's ${profile.currency}: not compared with the ICP's range (no exchange rate is applied; write it in ${profile.currency} to compare it)`);
 }
 

@@ -71,8 +71,10 @@ export interface IcpScore {
 export function scoreIcp(prospect: IcpProspect, profile: IcpProfile, options: IcpScoreOptions): IcpScore {
   const weights = resolveIcpWeights({ ...profile.weights, ...options.weights });
   const thresholds = resolveIcpThresholds({ ...profile.thresholds, ...options.thresholds });
+  // Asked once: the fit's revenue factor and the disqualifiers' revenue rules both depend on it.
+  const otherCurrency = revenueInAnotherCurrency(prospect.company, profile);
   const parts = {
-    fit: scoreFit(prospect.company, profile),
+    fit: scoreFit(prospect.company, profile, otherCurrency),
     intent: scoreIntent(prospect.company.signals, profile.triggers ?? []),
     reachability: scoreReachability(prospect.emailStatus),
     freshness: scoreFreshness(prospect.dataDate, options.asOf),
@@ -83,7 +85,7 @@ export function scoreIcp(prospect: IcpProspect, profile: IcpProfile, options: Ic
   ) as Record<IcpComponent, WeightedComponent>;
   const uncapped = round3(clamp01(names.reduce((sum, name) => sum + weights[name] * parts[name].component.value, 0)));
   // A revenue in another currency cannot decide a revenue rule: it is unchecked, as a revenue not on file is.
-  const comparable = revenueInAnotherCurrency(prospect.company, profile) ? Object.assign({}, prospect.company, { revenue: undefined }) : prospect.company;
+  const comparable = otherCurrency ? Object.assign({}, prospect.company, { revenue: undefined }) : prospect.company;
   const disqualifiers = checkDisqualifiers(comparable, profile.disqualifiers ?? []);
   const score = disqualifiers.matched.length > 0 ? Math.min(uncapped, DISQUALIFIED_CAP) : uncapped;
   const factors = names.flatMap((name) => parts[name].factors);
