@@ -48,9 +48,10 @@ export type CheckScope = ReadonlySet<string>;
  * scope, the per-thread checks of threads outside it are left out: the result is complete
  * for every file of the scope's threads and every file outside any thread, and says
  * nothing of the other threads' files (a whole check's counts are not its counts).
+ * `locators`: those a cold check located its threads' findings in while it loaded
+ * (check/early-checks.ts); reading the model's texts, as the default ones do.
  */
-export function checkModel(model: WorkspaceModel, scope?: CheckScope): CheckResult {
-  const locators = new Locators((path) => model.text(path));
+export function checkModel(model: WorkspaceModel, scope?: CheckScope, locators = new Locators((path) => model.text(path))): CheckResult {
   const inScope = scope ? (thread: string) => scope.has(thread) : () => true;
   // The drafts' sent touches, read by three checks below: one pass over the files, not three.
   const sent = sentTouchesOnce(model);

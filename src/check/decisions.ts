@@ -25,6 +25,15 @@ export function checkDecisions(model: WorkspaceModel, locators: Locators, inScop
   return out;
 }
 
+/**
+ * What `checkDecisions` keeps of a thread, made ahead of it (check/early-checks.ts), its
+ * findings located in `locators`, the check's own: the check finds them kept while the
+ * thread's files are the same objects, else makes them again.
+ */
+export function decisionsAhead(thread: ThreadRecord, locators: Locators): void {
+  for (const f of kept.get(thread, '', () => keptList(decisionFindings(thread)))) if (f.dataPath.length > 0) locators.range(f.path, f.dataPath);
+}
+
 const kept = new ThreadMemo<readonly ThreadFinding[]>();
 const NONE: readonly ThreadFinding[] = [];
 

@@ -431,14 +431,44 @@ const DATES = (live: Live): void => checkThreadDates(live.thread, live.day, live
  * step run again at each check, in its place, so the findings come out in the same order.
  */
 function checkThread(thread: ThreadRecord, broken: ReadonlySet<string>, known: Known, firstWithId: (id: string, path: string) => string | undefined, report: Report, day: Today): void {
-  // The ids key itself while no file is broken: the same string, compared at once, not one made per thread.
-  const context = broken.size === 0 ? known.idsKey() : `${known.idsKey()}\n${brokenMarks(thread, broken)}`;
-  const steps = keptSteps.get(thread, context, () => threadSteps(thread, broken, known));
+  const steps = keptThreadSteps(thread, broken, known);
   const live: Live = { thread, known, firstWithId, report, day };
   for (const step of steps) {
     if (typeof step === 'function') step(live);
     else report(...step);
   }
+}
+
+/** A thread's kept steps (thread-memo.ts), made now when its files, the ids or its broken files moved. */
+function keptThreadSteps(thread: ThreadRecord, broken: ReadonlySet<string>, known: Known): Step[] {
+  // The ids key itself while no file is broken: the same string, compared at once, not one made per thread.
+  const context = broken.size === 0 ? known.idsKey() : `${known.idsKey()}\n${brokenMarks(thread, broken)}`;
+  return keptSteps.get(thread, context, () => threadSteps(thread, broken, known));
+}
+
+/**
+ * What `checkReferences` keeps of a thread, made ahead of it (check/early-checks.ts): a
+ * cold check makes each thread's steps while the parse workers read the threads after it,
+ * and locates what they report in `locators`, the check's own. The ids are read from the
+ * canvas and goals at the first thread (the scan lists them before any thread folder);
+ * the check finds the steps kept only while its own ids, the thread's files and its broken
+ * files are those they were made with (keptSteps' context), else makes them again: what
+ * it reports never depends on whether this ran.
+ */
+export function threadStepsAhead(model: WorkspaceModel, locators: Locators): (thread: ThreadRecord) => void {
+  let known: Known | undefined;
+  const day = todayForDates(today());
+  const locate: Report = (file, dataPath) => {
+    if (dataPath.length > 0) locators.range(file, dataPath);
+  };
+  return (thread) => {
+    known ??= checkCanvasAndGoals(model, () => undefined, locators, false, sentTouchesOnce(model));
+    // Only a folder checkReferences looks at (threadsToCheck): one with its meta.json.
+    if (!thread.meta) return;
+    for (const step of keptThreadSteps(thread, model.broken, known)) if (typeof step !== 'function') locate(...step);
+    // The dates, a step run at each check, keep their findings per day (thread-dates.ts).
+    checkThreadDates(thread, day, locate);
+  };
 }
 
 /** Which of a thread's files are broken (held as absent). */

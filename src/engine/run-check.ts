@@ -1,6 +1,7 @@
 import { writeCache } from './cache.js';
 import { WorkspaceState } from './state.js';
 import { checkModel, type CheckResult } from '../check/check.js';
+import { earlyChecks } from '../check/early-checks.js';
 import { loadParserForBlocks } from '../check/managed-blocks.js';
 import { checkKey, racyAsRead, type CheckRecord, type StoredCheck } from './stored-check.js';
 
@@ -12,9 +13,11 @@ import { checkKey, racyAsRead, type CheckRecord, type StoredCheck } from './stor
  */
 export async function checkWorkspace(root: string, options: { cache?: boolean | undefined }, stored: StoredCheck): Promise<CheckResult> {
   if (stored.result) return stored.result;
-  const state = await WorkspaceState.load(root, { cache: options.cache, prescan: stored.print?.scan });
+  // Each thread's own checks run as soon as its files are parsed, beside the parse workers (check/early-checks.ts).
+  const early = earlyChecks();
+  const state = await WorkspaceState.load(root, { cache: options.cache, prescan: stored.print?.scan, threadLoaded: early.threadLoaded });
   await loadParserForBlocks(state.currentModel());
-  const result = checkModel(state.currentModel());
+  const result = checkModel(state.currentModel(), undefined, early.locators());
   const damaged = stored.warning !== undefined || result.diagnostics.some((d) => d.rule === 'cache-discarded');
   const racy = stored.print ? racyAsRead(state, stored.print.racyFiles) : undefined;
   if (stored.print && racy && !damaged) await writeCache<CheckRecord>(root, 'check', checkKey(stored.print), { result, racy });

@@ -65,6 +65,15 @@ export interface StateOptions {
   longLived?: boolean | undefined;
   /** A cold load keeps the meta.json texts it reads, for the plan of the sync that loads it (see text). */
   keepMetaTexts?: boolean | undefined;
+  /**
+   * Called on the main thread for each thread folder whose meta.json and stage files are all
+   * in the state, while the parse workers go on with the files after it: a cold `check` runs
+   * that thread's own checks then (engine/run-check.ts). Only a load that parses on worker
+   * threads calls it — on one thread it would gain nothing — and never for the last thread
+   * (nothing is left to overlap it with). The model is the derivation's (a broken file there
+   * is its last valid version or absent), the thread's record one of it.
+   */
+  threadLoaded?: ((model: WorkspaceModel, thread: ThreadRecord) => void) | undefined;
 }
 
 export interface CacheSaveOptions {
@@ -220,11 +229,23 @@ export class WorkspaceState {
     if (workers > 0) {
       const restamped = this.restamped;
       const knownHashes = restamped && restamped.places.size > 0 ? stale.map((path) => restamped.cached.hashAtPlace(restamped.places.get(path))) : undefined;
+      const threadLoaded = this.options.threadLoaded;
+      // The files come in the scan's order, a thread folder's together: a thread is all in once a file of another comes.
+      let reading: string | undefined;
       await parseFilesInParallel(
         this.root,
         stale,
         workers,
         (outcome) => {
+          if (threadLoaded && !('error' in outcome)) {
+            const kind = outcome.parsed?.kind;
+            const thread = kind?.kind === 'thread-meta' || kind?.kind === 'stage' ? kind.thread : undefined;
+            if (thread !== undefined && thread !== reading) {
+              const done = reading === undefined ? undefined : this.live.model.threads.get(reading);
+              if (done) threadLoaded(this.live.model, done);
+              reading = thread;
+            }
+          }
           const stored = 'error' in outcome ? this.storeUnreadable(outcome.path, outcome.error) : this.storeParsed(outcome.path, outcome.hash, outcome.stamp, () => outcome.parsed ?? restamped!.cached.parsedAt(restamped!.places.get(outcome.path)!, outcome.path));
           if (stored) changed.push(outcome.path);
           if ('text' in outcome && outcome.text !== undefined) this.keptTexts.set(outcome.path, outcome.text);
