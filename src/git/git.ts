@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { SimpleGit, simpleGit as SimpleGitFactory } from 'simple-git';
 import { onFirstUse } from '../load-on-first-use.js';
+import { timeChild } from '../timing.js';
 
 /** What git needs from the environment: where to find itself and the person's config, and their identity. */
 const PASSED_VARIABLES = [
@@ -99,6 +100,7 @@ export function gitEnvironment(env: Record<string, string>): Record<string, stri
  */
 export function gitSpawn(cwd: string, args: readonly string[], options: { input?: string | Buffer; env?: Record<string, string>; answerExitCodes?: readonly number[] } = {}): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    const exited = timeChild();
     const child = spawn('git', args, { cwd, env: gitEnvironment(options.env ?? {}), stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
@@ -106,6 +108,7 @@ export function gitSpawn(cwd: string, args: readonly string[], options: { input?
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', reject);
     child.on('close', (code, signal) => {
+      exited();
       // `answerExitCodes`: a command whose exit code is an answer, not a failure (check-ignore's 1: none ignored).
       if (code === 0 || (code !== null && options.answerExitCodes?.includes(code))) return resolve(Buffer.concat(out));
       const stderr = Buffer.concat(err).toString('utf8').trim();

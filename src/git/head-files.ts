@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { relative, sep } from 'node:path';
+import { timeChild } from '../timing.js';
 import { gitText } from './git.js';
 import { repositoryOf } from './repo.js';
 
@@ -215,12 +216,13 @@ export async function readBlobs(top: string, specs: readonly string[]): Promise<
 
 function catFileBatch(top: string, specs: readonly string[]): Promise<Buffer> {
   return new Promise((resolve) => {
+    const exited = timeChild();
     const child = spawn('git', ['cat-file', '--batch'], { cwd: top, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' }, stdio: ['pipe', 'pipe', 'ignore'] });
     const chunks: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
     // A repository with no commits (or no git at all) has nothing to hold a file at.
     child.on('error', () => resolve(Buffer.alloc(0)));
-    child.on('close', () => resolve(Buffer.concat(chunks)));
+    child.on('close', () => (exited(), resolve(Buffer.concat(chunks))));
     child.stdin.on('error', () => undefined);
     child.stdin.end(`${specs.join('\n')}\n`);
   });

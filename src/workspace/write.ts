@@ -1,4 +1,4 @@
-import { PhaseTimer } from '../timing.js';
+import { PhaseTimer, timeChild } from '../timing.js';
 import { progress } from '../progress.js';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, closeSync, fsyncSync, linkSync, lstatSync, openSync, readFileSync, realpathSync, rmSync, writeFileSync, type Stats } from 'node:fs';
@@ -208,7 +208,9 @@ async function inParallel<T>(items: readonly T[], task: (item: T) => Promise<voi
 /** Makes the content of the temporary files durable before they are renamed into place. */
 function flushToDisk(root: string, files: readonly { path: string; temp: string }[]): void {
   if (files.length >= SYNCFS_FROM) {
+    const exited = timeChild();
     const synced = spawnSync('sync', ['-f', root], { stdio: 'ignore' });
+    exited();
     if (synced.status === 0) return;
     // No coreutils `sync` (or it failed): flush each file, as a single write does.
   }
