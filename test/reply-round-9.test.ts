@@ -112,3 +112,70 @@ describe('Polish months in Roman numerals', () => {
     expect(datesIn('wracam 31 II', received)).toEqual([]);
   });
 });
+
+describe('what the ninth round showed missed: wording', () => {
+  it.each([
+    // polite no's in words no list had
+    ["We just rolled out Ramp and won't be switching anytime soon.", 'negative'],
+    ['Gracias, pero no lo necesitamos.', 'negative'],
+    ['Agradeço, mas isso não faz sentido para a nossa operação.', 'negative'],
+    ["Thanks, but it doesn't make sense for us.", 'negative'],
+    ['Tyvärr ligger det långt över vad vi kan lägga.', 'negative'],
+    ['現在のところ導入の予定はございません。', 'negative'],
+    ['谢谢，我们用不上这个。', 'negative'],
+    ['검토해 봤는데 저희와는 맞지 않는 것 같습니다.', 'negative'],
+    // a stop request, which read as nothing or as a no ("不要です")
+    ['Merci de me retirer de votre fichier.', 'unsubscribe'],
+    ['Por favor, me tirem da lista.', 'unsubscribe'],
+    ['今後このようなメールは不要です。', 'unsubscribe'],
+    // absences and a ticket system's receipt
+    ['Ik ben met kerstverlof.', 'out-of-office'],
+    ['Estou em férias, com acesso restrito ao e-mail.', 'out-of-office'],
+    ['我目前正在休年假。', 'out-of-office'],
+    ['Your request (#99812) has been received and a member of our team will respond within 1 business day.', 'out-of-office'],
+    // yeses
+    ['Passt Ihnen ein kurzer Call am Mittwoch?', 'positive'],
+    ['Har du tid för ett samtal nästa vecka?', 'positive'],
+    ['Det här låter som något vi behöver.', 'positive'],
+    ['Det är inte något vi behöver.', 'negative'],
+    // laters and pending talk
+    ['Vuelve a escribirme en primavera.', 'nurture'],
+    ['Na ten moment nie, ale proszę o kontakt w drugim kwartale.', 'nurture'],
+    ['I need to run this past our CFO first, will revert.', 'nurture'],
+    ['Danke, ich kläre das intern und melde mich.', 'nurture'],
+  ])('%j is %s', (text, category) => {
+    expect(classifyReply(text, { received })).toMatchObject({ category });
+  });
+});
+
+describe('a stop request typed in a hurry', () => {
+  it.each(['this is the 4th email. unsubscirbe me NOW', 'unsubcribe', 'Please unsubscibe me.', 'Unsubscrbe'])('%j is a stop request', (text) => {
+    expect(classifyReply(text, { received })).toMatchObject({ category: 'unsubscribe' });
+  });
+
+  it('a word merely like it is none', () => {
+    expect(classifyReply('The subscription renewal is fine.', { received })).toMatchObject({ category: 'neutral' });
+    expect(classifyReply('Subscribe me to the newsletter, sounds useful.', { received })).toMatchObject({ category: 'positive' });
+  });
+});
+
+describe('a meeting asked for within the week is a yes, whatever else the reply names ahead', () => {
+  it.each(["Good timing — we're migrating off spreadsheets next month. Could you do Thursday at 3pm?", 'Let\'s talk next Tuesday about your Q3 plans.'])('%j is positive', (text) => {
+    expect(classifyReply(text, { received })).toMatchObject({ category: 'positive' });
+  });
+
+  it('a yes for a time ahead with no day this week is still a later', () => {
+    expect(classifyReply("Let's talk in Q3.", { received })).toMatchObject({ category: 'nurture', revisit: '2027-07-01' });
+  });
+});
+
+describe('a month of next year in Chinese, Japanese and Korean', () => {
+  it.each([
+    ['今年预算已经用完了，明年三月再联系吧。', '2027-03-01'],
+    ['来年3月にご連絡ください。', '2027-03-01'],
+    ['내년 3월에 다시 연락 주세요.', '2027-03-01'],
+    ['目前预算已经用完了，明年三月之后再联系我吧。', '2027-04-01'],
+  ])('%j is a later to %s', (text, revisit) => {
+    expect(classifyReply(text, { received })).toMatchObject({ category: 'nurture', revisit });
+  });
+});

@@ -34,6 +34,7 @@ import {
   PENDING_PHRASES,
   STOP_FILLERS,
   STOP_WORDS,
+  TYPO_TOLERANT_STOP_WORDS,
   UNSUBSCRIBE_PHRASES,
   type ReplyCategory,
 } from './reply-vocabulary.js';
@@ -175,6 +176,10 @@ export function classifyReply(text: string, options: ClassifyOptions = {}): Repl
     else if (words.length === 1 && NO_WORDS.includes(words[0]!)) note('negative', words[0]!);
   }
 
+  // "unsubscirbe me NOW": a stop request typed in a hurry is still one (one letter wrong, missing, extra or swapped).
+  const typo = wordsOf(reply).find((w) => TYPO_TOLERANT_STOP_WORDS.some((target) => oneEditApart(w, target)));
+  if (typo) note('unsubscribe', typo);
+
   const received = options.received;
   const dates = received ? datesIn(reply, received).filter((d) => d.date > received) : [];
   const positive = [...(evidence.get('interest') ?? []), ...(evidence.get('action') ?? [])];
@@ -191,7 +196,7 @@ export function classifyReply(text: string, options: ClassifyOptions = {}): Repl
     const near = received !== undefined && dates.length > 0 && periods.length === 0 && dates.every((d) => d.date <= addDays(received, NEAR_DAYS));
     if (positive.length > 0 && !hasNegative && near) [category, rule] = ['positive', `a "not now" with a yes and a day within ${NEAR_DAYS} days is a yes`];
     else [category, rule] = ['nurture', 'a no to the timing, not to the offer: contact again later'];
-  } else if (periods.length > 0 && (positive.length > 0 || hasNegative || hedged)) {
+  } else if (periods.length > 0 && (positive.length > 0 || hasNegative || hedged) && !(positive.length > 0 && !hasNegative && nearDay(dates, received))) {
     [category, rule] = ['nurture', positive.length > 0 ? 'a yes for a time ahead: contact again then' : hasNegative ? 'a no for now that names a time ahead: contact again then' : 'a "maybe" for a time ahead: contact again then'];
     note('nurture', periods.map((d) => d.text).join(', '));
   } else if (hasNegative) [category, rule] = ['negative', 'a no to the offer'];
@@ -220,6 +225,20 @@ export function classifyReply(text: string, options: ClassifyOptions = {}): Repl
   const quoted = matched.map((m) => `"${m}"`).join(', ');
   const reason = `${category}: ${rule}${quoted ? ` (${quoted})` : ''}${dateNote}`;
   return { category, confidence, matched, revisit, returns, dateFrom, reason };
+}
+
+/** A day within NEAR_DAYS of the reply: "migrating next month. Could you do Thursday?" asks to meet this week, no later. */
+function nearDay(dates: readonly DateMention[], received: string | undefined): boolean {
+  return received !== undefined && dates.some((d) => d.kind === 'day' && d.date <= addDays(received, NEAR_DAYS));
+}
+
+/** Whether `word` is `target` with one letter wrong, missing, added, or two neighbours swapped — and not `target` itself. */
+function oneEditApart(word: string, target: string): boolean {
+  if (word === target || Math.abs(word.length - target.length) > 1 || word.length < 8) return false;
+  let i = 0;
+  while (i < word.length && i < target.length && word[i] === target[i]) i++;
+  const [a, b] = [word.slice(i), target.slice(i)];
+  return a.slice(1) === b.slice(1) || a === b.slice(1) || a.slice(1) === b || (a[0] === b[1] && a[1] === b[0] && a.slice(2) === b.slice(2));
 }
 
 function latest(mentions: readonly DateMention[]): DateMention | undefined {

@@ -144,6 +144,18 @@ const CJK_RULES: readonly Rule[] = [
     resolve: (_m, received) => ({ date: ymd(parts(received)[0] + 1, 1, 1), rule: 'the first day of next year' }),
   },
   {
+    // A month of next year: "明年三月", "来年3月", "내년 3월" — its first day (明年 alone is 1 January); "明年三月之后", the month after it.
+    pattern: new RegExp(`(?:${cjkAlternatives(CJK_NEXT_YEAR)})\\s*(\\d{1,2}|十[一二]?|[一二三四五六七八九])\\s*[月월](?!\\s*\\d{1,2}\\s*[日号號일])(\\s*(?:份\\s*)?(?:之后|以后|之後|以後))?`, 'g'),
+    kind: 'period',
+    resolve: (m, received) => {
+      const month = cjkCount(m[1]!);
+      if (!month || month < 1 || month > 12) return undefined;
+      const year = parts(received)[0] + 1;
+      if (m[2]) return { date: month === 12 ? ymd(year + 1, 1, 1) : ymd(year, month + 1, 1), rule: 'the first day of the month after that month next year' };
+      return { date: ymd(year, month, 1), rule: 'the first day of that month next year' };
+    },
+  },
+  {
     // A month alone, ahead: "4月以降", "4月から", "4月份", "4월에", "4월부터" — the month's first day.
     pattern: /(?<!\d)(?:(\d{4})\s*[年년]\s*)?(\d{1,2})\s*(?:月(?=以降|から|に|份|頃|ごろ|中旬?以降)|월(?=\s*(?:에|부터|쯤|경|이후)))/g,
     kind: 'period',

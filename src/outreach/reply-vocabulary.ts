@@ -133,6 +133,10 @@ export const UNSUBSCRIBE_PHRASES: readonly string[] = [
   '명단에서 삭제', '명단에서 빼', '목록에서 삭제', '목록에서 빼', '리스트에서 삭제', '리스트에서 빼', '정보를 삭제', '스팸',
   '그만 보내', '그만 연락', '받고 싶지 않', '안 받고 싶', '받지 않겠', '구독을 취소', '구독을 해지', '주소를 삭제', '이메일을 삭제', '연락 사절',
   '전화하지 마', '전화 주지 마', '보내지 마',
+  // round 9: "merci de me retirer de votre fichier", "me tirem da lista", "今後このようなメールは不要です" (read as a no for 不要です)
+  'me retirer de', 'de votre fichier', 'de vos fichiers', 'de votre base de données', 'me tirem', 'me tire da lista', 'me retirem', 'me removam',
+  'me excluam', 'tirar meu e-mail', 'tirem meu', 'メールは不要', 'メール不要', 'メールは結構', 'ご案内は不要', 'ご案内は結構', '今後のご連絡は不要',
+  '今後の連絡は不要', '今後このようなメール', '今後こういったメール',
 ];
 
 /** Auto-replies and absences: the person has not read the message yet. */
@@ -181,6 +185,11 @@ export const OUT_OF_OFFICE_PHRASES: readonly string[] = [
   'estoy de baja', 'de baja médica', 'de baja por', 'in malattia', 'sono in formazione', 'na zwolnieniu', 'na szkoleniu', 'sjukskriven',
   'sjukledig', 'på utbildning', 'ben ziek', 'ziek thuis', 'op cursus', 'krankgeschrieben', 'bin krank', 'auf einer schulung',
   'in einer schulung', 'auf fortbildung', '病假', '请假中', '請假中', '培训中', '在培训',
+  // round 9: "ik ben met kerstverlof", "estou em férias", "正在休年假", a ticket system's "your request (#99812) has been received"
+  'kerstverlof', 'kerstvakantie', 'weihnachtsurlaub', 'congés de noël', 'vacaciones de navidad', 'ferie natalizie', 'julledig', 'urlop świąteczny',
+  'em férias', 'acesso restrito', '休年假', '年假期间', '年假中', 'your request * has been received', 'your request has been received',
+  'your ticket * has been', 'a member of our team will respond', 'a member of our team will get back', 'one of our agents will',
+  'ticket has been created', 'request has been received',
 ];
 
 /** A no to the timing, asking to be contacted later. Its date comes from the text (reply-dates.ts). */
@@ -226,6 +235,9 @@ export const NURTURE_PHRASES: readonly string[] = [
   // round 8: "Bitte im Februar nochmal melden", "pas le bon moment … revenez vers moi", "nu even niet … probeer het over twee maanden nog eens"
   'nochmal melden', 'noch einmal melden', 'gerade schlecht', 'gerade ungünstig', 'pas le bon moment', 'revenez vers moi', 'revenez vers nous',
   'revenir vers moi', 'nu even niet', 'probeer het * nog eens', 'probeer het later',
+  // round 9: "vuelve a escribirme en primavera", "na ten moment nie"
+  'vuelve a escribirme', 'vuelva a escribirme', 'vuelve a contactarme', 'vuelva a contactarme', 'vuelve a llamarme', 'escríbeme de nuevo',
+  'na ten moment nie', 'w tym momencie nie',
 ];
 
 /** A no to the offer that asks nothing about contact. */
@@ -311,6 +323,16 @@ export const NEGATIVE_PHRASES: readonly string[] = [
   'za wysoka cena', 'przekracza nasz budżet', 'för dyrt', 'för dyr', 'för dyra', 'priset är för högt', 'över vår budget',
   '高すぎ', '高額すぎ', '予算オーバー', '予算を超え', '太贵', '太貴', '价格太高', '價格太高', '超出预算', '超出預算',
   '너무 비싸', '가격이 부담', '비용이 부담', '예산을 초과', '예산 초과',
+  // round 9: polite no's in words no list had — "won't be switching", "no lo necesitamos", "não faz sentido para", "用不上",
+  // "導入の予定はございません", "저희와는 맞지 않", and a price objection said as what they can spend ("långt över vad vi kan lägga")
+  "won't be switching", 'not be switching', 'no plans to switch', 'not looking to switch', "aren't looking to switch", "won't be changing",
+  'no lo necesitamos', 'no la necesitamos', 'no nos hace falta', 'non ne abbiamo bisogno', 'wir brauchen das nicht', 'não faz sentido para',
+  "doesn't make sense for us", 'does not make sense for us', 'makes no sense for us', 'macht für uns keinen sinn', 'ergibt für uns keinen sinn',
+  "n'a pas de sens pour nous", 'no tiene sentido para nosotros', 'non ha senso per noi', 'heeft voor ons geen zin', 'nie ma dla nas sensu',
+  'more than we can spend', 'more than we can pay', 'mehr als wir ausgeben können', 'plus que ce que nous pouvons', 'más de lo que podemos',
+  'över vad vi kan lägga', 'mer än vi kan lägga', 'więcej niż możemy wydać', '用不上', '用不到', '用不着', '導入の予定はございません',
+  '導入の予定はありません', '導入予定はありません', '導入の予定はない', '導入は考えておりません', '導入は検討しておりません', '没有引进的计划',
+  '没有采购计划', '저희와는 맞지 않', '저희와 맞지 않', '저희 회사와 맞지 않', '저희에게 맞지 않', '저희한테 맞지 않',
 ];
 
 /**
@@ -341,6 +363,8 @@ export const INTEREST_PHRASES: readonly string[] = [
   // Korean: negated after ("관심이 있지 않습니다"), as Japanese is
   '관심 있', '관심이 있', '관심이 많', '관심있', '관심 많', '흥미가 있', '흥미롭', '흥미 있', '궁금합니다', '좋습니다', '좋아요',
   '알고 싶', '듣고 싶',
+  // round 9: "Det här låter som något vi behöver" (negated, "inte något vi behöver", a no)
+  'något vi behöver', 'something we need', 'iets wat we nodig hebben', 'genau das, was wir brauchen',
 ];
 
 /**
@@ -391,6 +415,9 @@ export const ACTION_PHRASES: readonly string[] = [
   'escríbeme', 'escríbame', 'contáctame', 'contácteme', 'riscrivimi', 'mi riscriva', 'scrivimi', 'mi scriva', 'contattami', 'mi contatti',
   'mail me', 'mail mij', 'me manda um email', 'me manda um e-mail', 'me escreva', 'escreva-me', 'napisz do mnie', 'maila mig', 'mejla mig',
   '連絡ください', '連絡して', 'melden sie sich', 'napiszcie do mnie', 'proszę napisać', 'odezwijcie się', 'proszę się odezwać',
+  // round 9: "Passt Ihnen ein kurzer Call am Mittwoch?", "Har du tid för ett samtal?", "proszę o kontakt"
+  'kurzer call', 'kurzen call', 'einen call', 'ein call', 'passt ihnen', 'passt es ihnen', 'passt dir', 'ett samtal', 'har du tid', 'har ni tid',
+  'proszę o kontakt', 'could you do', 'can you do',
   // "call me", "let's book it" left out: "mi chiami domani", "hablamos mañana", "vamos marcar", "日程調整をお願いします"
   'mi chiami', 'mi può chiamare', 'hablamos', 'vamos marcar', 'podemos marcar', '日程調整', '日程を調整', '日程のご調整',
   // round 8: pricing asked for in every language, as "pricing" is ("pouvez-vous m'envoyer vos tarifs ?", "料金表をお送りいただけ")
@@ -424,6 +451,9 @@ export const PENDING_PHRASES: readonly string[] = [
   'skonsultuję to', 'wrócę z odpowiedzią', 'diskutera internt', 'prata internt', 'stämma av internt', 'diskutera med teamet', 'återkommer',
   '社内で検討', '社内で相談', '社内で確認', '社内で共有', '検討してご連絡', '内部聊聊', '内部讨论', '內部討論', '内部商量', '內部商量', '内部沟通',
   '和团队商量', '跟团队商量', '和团队讨论', '내부적으로 논의', '내부 논의', '내부에서 논의', '내부 검토', '내부적으로 검토', '팀과 상의', '팀과 논의',
+  // round 9: "I need to run this past our CFO first, will revert", "ich kläre das intern und melde mich"
+  'run this past', 'run it past', 'will revert', "i'll revert", 'kläre das intern', 'kläre das * intern', 'das intern klären', 'das intern besprechen',
+  'ich melde mich', 'melde mich bei ihnen',
 ];
 
 /**
@@ -451,6 +481,8 @@ export const STOP_WORDS: readonly string[] = [
   // "Arrêtez.", "Baja" (the Spanish-speaking world's one-word opt-out), "Remover", "Stoppa", "Sluta", "Usuń" — each only as a sentence of its own
   'arrêtez', 'désinscription', 'désabonnement', 'baja', 'remover', 'stoppa', 'sluta', 'usuń',
 ];
+/** Read with one letter wrong, missing, added or swapped too ("unsubscirbe", "unsubcribe"): a stop request typed in a hurry. */
+export const TYPO_TOLERANT_STOP_WORDS: readonly string[] = ['unsubscribe'];
 export const STOP_FILLERS: readonly string[] = [
   'please', 'pls', 'kindly', 'just', 'now', 'it', 'enough', 'already', 'me', 'thanks', 'thank', 'you', 'ok', 'okay',
   // "Stopp, bitte", "Basta, grazie", "Stop, alstublieft", "Por favor, basta", "Proszę, stop"
