@@ -32,7 +32,7 @@ describe('the first hour in an existing repository with work in progress', () =>
     writeFileSync(segments, readFileSync(segments, 'utf8').replace('segments: []\n', 'segments:\n  - id: smb\n    name: Kleine Unternehmen\n'));
     const deal = await runCli(['deal', 'new', 'Café Müller GmbH', '--segment', 'smb', '--goal', 'g-first-customers'], { cwd: ws });
     expect(deal.code, deal.stderr).toBe(0);
-    expect(deal.stdout).toContain('threads/sales/cafe-muller-gmbh/1-input.md');
+    expect(deal.stdout).toContain('threads/sales/cafe-mueller-gmbh/1-input.md');
     const sync = await runJson<{ written: string[]; commit: unknown }>(['sync'], { cwd: ws });
     expect(sync.code, sync.stderr).toBe(0);
     expect(sync.json.written).toEqual([]);
@@ -46,10 +46,10 @@ describe('the first hour in an existing repository with work in progress', () =>
     expect(git(repo, 'diff', '--cached', '--name-only').trim()).toBe('src/app.js');
     expect(git(repo, 'status', '--porcelain', '--', 'gtm')).toBe('');
 
-    const history = await runCli(['history', 'threads/sales/cafe-muller-gmbh'], { cwd: ws });
+    const history = await runCli(['history', 'threads/sales/cafe-mueller-gmbh'], { cwd: ws });
     expect(history.code, history.stderr).toBe(0);
-    expect(history.stdout).toMatch(/threadwork: open deal threads\/sales\/cafe-muller-gmbh/);
-    expect(git(repo, 'log', '-1', '--format=%s').trim()).toBe('threadwork: open deal threads/sales/cafe-muller-gmbh');
+    expect(history.stdout).toMatch(/threadwork: open deal threads\/sales\/cafe-mueller-gmbh/);
+    expect(git(repo, 'log', '-1', '--format=%s').trim()).toBe('threadwork: open deal threads/sales/cafe-mueller-gmbh');
   });
 
   it('leaves out of its commits what the repository\'s .gitignore ignores, says so, and stays a fixed point', { timeout: 120_000 }, async () => {

@@ -46,8 +46,21 @@ function newThreadJson<T>(dir: string, args: readonly string[]): ReturnType<type
 describe('slugify', () => {
   it.each([
     ['Acme Corp', 'acme-corp'],
-    ['  Café Zürich AG  ', 'cafe-zurich-ag'],
+    ['  Café Zürich AG  ', 'cafe-zuerich-ag'],
     ['AT&T', 'at-and-t'],
+    // A German legal form (or ß) makes the name German: umlauts written out, & read as "und".
+    ['Müller & Söhne GmbH', 'mueller-und-soehne-gmbh'],
+    ['Weiß Maschinenbau AG', 'weiss-maschinenbau-ag'],
+    ['Bäcker GmbH & Co. KG', 'baecker-gmbh-und-co-kg'],
+    ['ÖKO Präzision e.K.', 'oeko-praezision-ek'],
+    // Without one, nothing says German: the plain fold (Swedish, Turkish, Hungarian write ö, ü plain).
+    ['Malmö Verkstad AB', 'malmo-verkstad-ab'],
+    ['Müller Maschinen', 'muller-maschinen'],
+    ['Dupont & Fils SARL', 'dupont-et-fils-sarl'],
+    ['Hermanos García & Cía S.L.', 'hermanos-garcia-y-cia-sl'],
+    ['Rossi & Figli S.p.A.', 'rossi-e-figli-spa'],
+    ['Jansen & Zonen B.V.', 'jansen-en-zonen-bv'],
+    ['Dupont & Durand SA', 'dupont-and-durand-sa'],
     ['Straße 42 GmbH', 'strasse-42-gmbh'],
     // Latin letters NFKD leaves whole: transliterated, never dropped.
     ['Bjørn Ølsen AS', 'bjorn-olsen-as'],

@@ -48,7 +48,8 @@ export function normalizeCompanyName(name: string): string {
 /**
  * Whether two names are one company's for opening a deal: their normalizeCompanyName
  * forms equal once the spaces and the word "and" are set aside too — `Keel Neo-bank` is
- * `Keel Neobank`, `AT-T` is `AT&T`. Stricter than the accounts' keys above (which print
+ * `Keel Neobank`, `AT-T` is `AT&T` — and "and" as German, French, Spanish and Dutch write
+ * it, which a folder name may spell for `&`: `Müller und Söhne GmbH` is `Müller & Söhne GmbH`. Stricter than the accounts' keys above (which print
  * the words), since a false match here costs only a refusal that offers `--slug`.
  */
 export function sameCompanyName(a: string, b: string): boolean {
@@ -56,7 +57,7 @@ export function sameCompanyName(a: string, b: string): boolean {
 }
 
 function compactCompanyName(name: string): string {
-  return normalizeCompanyName(name).replace(/\band\b/g, '').replace(/\s+/g, '');
+  return normalizeCompanyName(name).replace(/\b(?:and|und|et|y|en)\b/g, '').replace(/\s+/g, '');
 }
 
 /** An address as the duplicate checks compare it: emailKey, as the suppression list and prospects do. */

@@ -118,7 +118,7 @@ function comparable(name: string): string {
  */
 export function slugify(typed: string, what = 'name', otherwise = PLAIN_NAME): string {
   const name = refuseUnsafe(typed, what, otherwise === NAME_THE_FOLDER ? slugAdvice(typed) : PLAIN_NAME);
-  const slug = asciiSlug(withInitialsJoined(name));
+  const slug = nameSlug(withInitialsJoined(name));
   if (!slug) {
     const why = lettersWithoutLatinForm(name).length > 0 ? 'its letters have no Latin form (a-z) to make a folder name from' : 'it has no letters or digits to make a folder name from';
     throw refused(what, name, why, otherwise);
@@ -186,7 +186,7 @@ function refuseUnsafe(typed: string, what: string, expected = PLAIN_NAME): strin
  * is the folder name to give — "a plain name such as Acme Corp" left the company no way in.
  */
 function slugAdvice(typed: string): string {
-  const slug = trimSlug(asciiSlug(withInitialsJoined(cleanName(typed))));
+  const slug = trimSlug(nameSlug(withInitialsJoined(cleanName(typed))));
   return slug ? `Name the folder yourself with --slug, e.g. --slug ${slug}: the name is kept as written as the title.` : NAME_THE_FOLDER;
 }
 
@@ -203,9 +203,50 @@ function withInitialsJoined(name: string): string {
   return name.replace(DOTTED_INITIALS, (initials) => initials.replaceAll('.', ''));
 }
 
-function asciiSlug(name: string): string {
+/**
+ * The languages a company name shows by its legal form, and the word each reads `&` as.
+ * A German form (`GmbH`, `AG`, `KG`, `UG`, `e.K.` …) or an `ß` makes the name German; a
+ * French (`SARL`, `SAS`), Spanish (`S.L.`), Italian (`S.p.A.`, `S.r.l.`) or Dutch (`B.V.`,
+ * `N.V.`) form makes it that language. `SA` (French, Spanish, Swiss, Polish alike) and a
+ * name with no form say nothing: `&` is then "and", as it always was.
+ */
+const NAME_LANGUAGES: readonly { lang: 'de' | 'fr' | 'es' | 'it' | 'nl'; and: string; form: RegExp }[] = [
+  { lang: 'de', and: 'und', form: /(?<![\p{L}\p{N}])(?:gmbh|mbh|ag|kg|kgaa|ohg|ug|gbr|eg|ek|ev|kommanditgesellschaft|aktiengesellschaft)(?![\p{L}\p{N}])|ß|ẞ/iu },
+  { lang: 'fr', and: 'et', form: /(?<![\p{L}\p{N}])(?:sarl|sas|sasu|eurl|sci|snc)(?![\p{L}\p{N}])/iu },
+  { lang: 'es', and: 'y', form: /(?<![\p{L}\p{N}])(?:sl|slu|sau|sll)(?![\p{L}\p{N}])/iu },
+  { lang: 'it', and: 'e', form: /(?<![\p{L}\p{N}])(?:spa|srl|srls|sapa)(?![\p{L}\p{N}])/iu },
+  { lang: 'nl', and: 'en', form: /(?<![\p{L}\p{N}])(?:bv|nv|vof)(?![\p{L}\p{N}])/iu },
+];
+
+/**
+ * German umlauts as German writes them without the dots: `Müller` is `Mueller` (a
+ * different name from `Muller`), `Zürich` `Zuerich`, `Bäckerei` `Baeckerei`. Only in a
+ * name read as German ({@link NAME_LANGUAGES}): Swedish, Finnish, Turkish and Hungarian
+ * write `ö`/`ü` plain (`Malmö` → `malmo`).
+ */
+const GERMAN_UMLAUTS: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue' };
+
+/** The language of a name typed for a folder, by its legal form (with dotted initials joined: `S.L.` is `SL`). */
+function nameLanguage(name: string): (typeof NAME_LANGUAGES)[number] | undefined {
+  return NAME_LANGUAGES.find((l) => l.form.test(name));
+}
+
+/**
+ * A company or campaign name typed for a folder, in the language it shows: German
+ * umlauts written out and `&` read as that language's "and" (`Müller & Söhne GmbH` →
+ * `mueller-und-soehne-gmbh`). Folder names made from prose ({@link slugOfText}) keep the
+ * plain fold: a content thread is found again on every sync by the slug it was opened
+ * under, and existing folders are never renamed. Only new folders are named this way.
+ */
+function nameSlug(name: string): string {
+  const language = nameLanguage(name);
+  const spelt = language?.lang === 'de' ? name.normalize('NFC').replace(/[äöüÄÖÜ]/g, (u) => GERMAN_UMLAUTS[u]!) : name;
+  return asciiSlug(spelt, language?.and);
+}
+
+function asciiSlug(name: string, and = 'and'): string {
   return foldToLatin(name)
-    .replace(/&/g, ' and ')
+    .replace(/&/g, ` ${and} `)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
@@ -213,7 +254,7 @@ function asciiSlug(name: string): string {
 
 /** Whether {@link slugify} cuts the folder name of `typed` to 60 characters (two long names can then make one folder). */
 export function slugShortened(typed: string): boolean {
-  return asciiSlug(withInitialsJoined(cleanName(typed))).length > MAX_SLUG_LENGTH;
+  return nameSlug(withInitialsJoined(cleanName(typed))).length > MAX_SLUG_LENGTH;
 }
 
 /**
