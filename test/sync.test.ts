@@ -10,7 +10,7 @@ import { commitCount, git, gitEnv, gitInit, lastCommitMessage, lastCommitPaths }
 import { md, read, writeFiles } from './helpers/testdir.js';
 import { dealMeta, GOAL, workspace } from './helpers/workspace.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
-import { copyOfPrepared } from './helpers/prepared.js';
+import { copyOfPrepared, preparedCopy } from './helpers/prepared.js';
 import { waitFor } from './helpers/watch.js';
 import { commandJson, commandText } from './helpers/in-process.js';
 import { syncCommand } from '../src/cli/commands/sync.js';
@@ -80,6 +80,21 @@ function syncedWorkspace(): string {
     stages(dir, 'threads/sales/acme', 5);
     stages(dir, 'threads/sales/globex', 3);
     gitInit(dir);
+    return dir;
+  });
+}
+
+/**
+ * syncedWorkspace synced, then acme closed won (ARR 48000) and synced again: two threadwork
+ * commits, the trail the history tests read. A copy of one made once for the file.
+ */
+function wonWorkspace(): Promise<string> {
+  return preparedCopy('won', async () => {
+    const dir = syncedWorkspace();
+    const ws = await openWorkspace(dir);
+    await ws.sync();
+    writeFiles(dir, { 'threads/sales/acme/6-learning.md': wonLearning(48000) });
+    await ws.sync();
     return dir;
   });
 }
@@ -271,7 +286,8 @@ describe('sync', () => {
     const listed = /⚠ \d+ files? differs? from HEAD and (is|are) not committed while a merge is in progress \(threadwork commits nothing until it is finished\): goals\/g-first-customers\.md, strategy\/canvas\/10-assumptions\.md/;
     expect(result.stdout).toMatch(listed);
     expect(result.stdout).not.toMatch(/source files? differs? from HEAD/);
-    const again = await runCli(['sync', '--dir', dir]);
+    // Again without a process (the first run's text through the CLI).
+    const again = await syncText(dir);
     expect(again.stdout).toMatch(listed);
     expect(again.stdout).toMatch(/in sync: nothing to write/);
   });
@@ -574,11 +590,7 @@ describe('commit bodies', () => {
 
 describe('history', () => {
   it('reads the audit trail of an assumption, a goal and a thread back from git', async () => {
-    const dir = syncedWorkspace();
-    const ws = await openWorkspace(dir);
-    await ws.sync();
-    writeFiles(dir, { 'threads/sales/acme/6-learning.md': wonLearning(48000) });
-    await ws.sync();
+    const dir = await wonWorkspace();
     const a1 = await historyJson<{ entries: { changes: string[]; triggers: string[]; commit: string; date: string }[] }>(dir, 'A1');
     expect(a1.json.entries[0]).toMatchObject({ changes: ['A1 confidence 0.60 → 0.73 (testing, n=1)'], triggers: ['threads/sales/acme/6-learning.md'] });
     expect(a1.json.entries[0]!.commit).toMatch(/^[0-9a-f]{40}$/);
@@ -623,11 +635,7 @@ describe('history of an id the workspace does not define', () => {
   // The audit trail outlives the folder: what happened to a deal that was deleted or
   // renamed is exactly what one asks history for, as for a removed assumption or goal.
   it('reads the trail of a thread whose folder is gone while threadwork commits name it, by path or bare id', async () => {
-    const dir = syncedWorkspace();
-    const ws = await openWorkspace(dir);
-    await ws.sync();
-    writeFiles(dir, { 'threads/sales/acme/6-learning.md': wonLearning(48000) });
-    await ws.sync();
+    const dir = await wonWorkspace();
     const before = await historyJson<{ subject: string; entries: unknown[] }>(dir, 'threads/sales/acme');
     expect(before.json.entries).toHaveLength(2);
     git(dir, 'rm', '-rq', 'threads/sales/acme');
@@ -644,11 +652,8 @@ describe('history of an id the workspace does not define', () => {
   });
 
   it('follows a thread folder renamed with git: the new name\'s trail holds the old name\'s commits, and says it was renamed', async () => {
-    const dir = syncedWorkspace();
+    const dir = await wonWorkspace();
     const ws = await openWorkspace(dir);
-    await ws.sync();
-    writeFiles(dir, { 'threads/sales/acme/6-learning.md': wonLearning(48000) });
-    await ws.sync();
     const before = await historyJson<{ entries: { commit: string }[] }>(dir, 'threads/sales/acme');
     expect(before.json.entries).toHaveLength(2);
     git(dir, 'mv', 'threads/sales/acme', 'threads/sales/acme-corp');
@@ -669,11 +674,8 @@ describe('history of an id the workspace does not define', () => {
   });
 
   it('follows a goal renamed with git: the new id\'s trail holds the commits that named the old id, and says it was renamed', async () => {
-    const dir = syncedWorkspace();
+    const dir = await wonWorkspace();
     const ws = await openWorkspace(dir);
-    await ws.sync();
-    writeFiles(dir, { 'threads/sales/acme/6-learning.md': wonLearning(48000) });
-    await ws.sync();
     const before = await historyJson<{ entries: { commit: string }[] }>(dir, 'g-first-customers');
     expect(before.json.entries.length).toBeGreaterThan(0);
     git(dir, 'mv', 'goals/g-first-customers.md', 'goals/g-first-three.md');
@@ -706,11 +708,7 @@ describe('history of an id the workspace does not define', () => {
   // A watcher commits every few seconds of editing: 2,000 threadwork commits come in a few
   // busy months, and history then quietly dropped everything older.
   it('reads a change older than the last 2,000 threadwork commits', async () => {
-    const dir = syncedWorkspace();
-    const ws = await openWorkspace(dir);
-    await ws.sync();
-    writeFiles(dir, { 'threads/sales/acme/6-learning.md': wonLearning(48000) });
-    await ws.sync();
+    const dir = await wonWorkspace();
     const before = await historyJson<{ entries: { commit: string }[] }>(dir, 'A1');
     expect(before.json.entries.length).toBeGreaterThan(0);
     const branch = git(dir, 'symbolic-ref', 'HEAD').trim();
