@@ -4,7 +4,7 @@ import { cpSync, existsSync, readFileSync, rmSync, utimesSync, writeFileSync } f
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { openWorkspace } from '../src/api.js';
 import { checkedColumns, columnsOf, rowsOf, type Columns, type Row } from '../src/engine/parse-cache.js';
 import { readCrossFileRecord, writeCrossFileRecord } from '../src/engine/cross-file-record.js';
@@ -12,6 +12,7 @@ import { WorkspaceSession } from '../src/engine/session.js';
 import { WorkspaceState } from '../src/engine/state.js';
 import { hasValue, type ParsedFile } from '../src/workspace/parse-file.js';
 import { runJson } from './helpers/cli.js';
+import { settledClock } from './helpers/clock.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
 import { gitEnv } from './helpers/git.js';
 
@@ -23,7 +24,13 @@ import { gitEnv } from './helpers/git.js';
  * come back.
  */
 const git = (dir: string, ...args: string[]): string => execFileSync('git', args, { cwd: dir, env: gitEnv(), encoding: 'utf8' }).trim();
+/**
+ * A real wait of 2.1 s: files modified in the last two seconds are too fresh to key a cache
+ * on. Only before a CLI child process, which keeps the real clock: loads in this process
+ * find every file settled without waiting (settledClock, below).
+ */
 const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 2100));
+beforeAll(() => settledClock());
 const LEARNING = 'threads/sales/harbor-lending/6-learning.md';
 const MARKER = 777_777;
 
@@ -82,7 +89,6 @@ async function arrSeen(dir: string, options: { cache?: boolean } = {}): Promise<
 /** The example in git, its files settled (not racy), and a parse cache written by a first cold load. */
 async function cachedExample(): Promise<string> {
   const dir = exampleWorkspaceCopy();
-  await settle();
   await WorkspaceState.load(dir);
   expect(existsSync(cachePath(dir))).toBe(true);
   plantMarker(dir);
@@ -95,8 +101,10 @@ async function cachedExample(): Promise<string> {
  * git-initialised copies of the example, one test after another. The example is now
  * prepared once and copied (one git process a copy), and the tests, each on a folder of
  * its own with nothing shared but that prepared copy, run concurrently: their settles and
- * git processes overlap instead of adding up. A settle still comes between a test's last
- * write and the load that writes the cache, so no entry is racy unless a test makes it so.
+ * git processes overlap instead of adding up. The settles themselves are gone: this
+ * process's clock runs two seconds ahead (settledClock), so every file a test wrote is
+ * settled by the load that writes the cache, and no entry is racy unless a test makes it so.
+ * test/module-loading.test.ts still waits for the real clock, CLI processes on both sides.
  */
 describe.concurrent('the persistent parse cache', () => {
   it('hands back every file as parsing it gives it: value, raw data, kind, body offset, diagnostics', async () => {
@@ -104,7 +112,6 @@ describe.concurrent('the persistent parse cache', () => {
     // A file that fails its schema (raw data kept, no value) and one that does not parse at all.
     writeFileSync(join(dir, 'threads/sales/harbor-lending/3-implication.md'), '---\narr_potential: {a: 1}\nstrategic_value: [high]\n---\nBody.\n');
     writeFileSync(join(dir, 'goals/g-broken.md'), '---\nid: [unclosed\n---\n');
-    await settle();
     await WorkspaceState.load(dir); // writes the cache
     const fresh = (await WorkspaceState.load(dir, { cache: false })).currentModel().files;
     // Values read on demand (a run that ends) and all at once (a watcher): the same files.
@@ -118,7 +125,6 @@ describe.concurrent('the persistent parse cache', () => {
 
   it('writes back what a run read from it with the files that changed since: the values of each file as it is', async () => {
     const dir = exampleWorkspaceCopy();
-    await settle();
     await WorkspaceState.load(dir); // writes the cache
     // Since then: a value changed, a file gone (the chunks hold other files now), a file added.
     writeFileSync(join(dir, LEARNING), readFileSync(join(dir, LEARNING), 'utf8').replace('arr: 36000', 'arr: 36100'));
@@ -168,7 +174,6 @@ describe.concurrent('the persistent parse cache', () => {
     const dir = exampleWorkspaceCopy();
     writeFileSync(join(dir, LEARNING), readFileSync(join(dir, LEARNING), 'utf8').replace('arr: 36000', 'arr: 38000'));
     git(dir, 'commit', '-qam', 'raise');
-    await settle();
     await WorkspaceState.load(dir);
     plantMarker(dir);
     git(dir, 'checkout', '-q', 'HEAD~1', '--', LEARNING);
@@ -184,7 +189,6 @@ describe.concurrent('the persistent parse cache', () => {
     writeFileSync(join(dir, LEARNING), readFileSync(join(dir, LEARNING), 'utf8').replace('## ', '## Seen on main. '));
     git(dir, 'commit', '-qam', 'main change');
     git(dir, 'checkout', '-q', 'topic');
-    await settle();
     await WorkspaceState.load(dir);
     plantMarker(dir);
     expect(await arrSeen(dir)).toBe(MARKER);
