@@ -2,10 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../src/api.js';
 import { fingerprint } from '../src/engine/fingerprint.js';
 import { runJson } from './helpers/cli.js';
+import { settledClock } from './helpers/clock.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
 import { gitEnv } from './helpers/git.js';
 
@@ -17,8 +18,12 @@ import { gitEnv } from './helpers/git.js';
  */
 const git = (dir: string, ...args: string[]): string => execFileSync('git', args, { cwd: dir, env: gitEnv(), encoding: 'utf8' }).trim();
 
-/** Files modified in the last two seconds are too fresh to key a cache on: wait them out. */
-const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 2100));
+/**
+ * Files modified in the last two seconds are too fresh to key a cache on. This file does not
+ * wait them out: its clock runs two seconds ahead (settledClock), so every file a test wrote
+ * is settled by the check or sync that writes the cache, as after a real 2.1 s wait.
+ */
+beforeAll(() => settledClock());
 
 function entryPath(dir: string, name: string): string {
   return join(dir, '.git', 'threadwork-cache', `${name}.json`);
@@ -57,7 +62,6 @@ const served = (result: { diagnostics: { path: string }[] }): boolean => result.
 
 async function cachedExample(): Promise<string> {
   const dir = exampleWorkspaceCopy();
-  await settle();
   const ws = await openWorkspace(dir);
   await ws.check();
   expect(existsSync(entryPath(dir, 'check'))).toBe(true);
@@ -70,8 +74,8 @@ async function cachedExample(): Promise<string> {
  * Speed: most of this file's time is waiting — a 2.1 s settle per test, one test after
  * another. The example is prepared once per file and copied (one git process a copy), and
  * the tests, each on a folder of its own with nothing shared but that prepared copy, run
- * concurrently: their settles and git processes overlap instead of adding up. A settle
- * still comes between a test's last write and the check or sync that writes the cache.
+ * concurrently: their git processes overlap instead of adding up. The settles are gone
+ * (settledClock, above); test/module-loading.test.ts still waits for the real clock.
  */
 describe.concurrent('the persistent cache', () => {
   it('is not served after an edit, and check sees the edit', async () => {
@@ -88,7 +92,6 @@ describe.concurrent('the persistent cache', () => {
     const file = 'threads/sales/harbor-lending/6-learning.md';
     writeFileSync(join(dir, file), readFileSync(join(dir, file), 'utf8').replace('arr: 36000', 'arr: 38000'));
     git(dir, 'commit', '-qam', 'raise');
-    await settle();
     const ws = await openWorkspace(dir);
     await ws.check();
     plantMarker(dir, 'check');
@@ -107,7 +110,6 @@ describe.concurrent('the persistent cache', () => {
     writeFileSync(canvas, `${readFileSync(canvas, 'utf8')}\nA line on main.\n`);
     git(dir, 'commit', '-qam', 'main change');
     git(dir, 'checkout', '-q', 'topic');
-    await settle();
     const ws = await openWorkspace(dir);
     await ws.check();
     plantMarker(dir, 'check');
@@ -118,7 +120,6 @@ describe.concurrent('the persistent cache', () => {
 
   it('is not served to a different engine: the key holds the engine it was written by', async () => {
     const dir = exampleWorkspaceCopy();
-    await settle();
     const ws = await openWorkspace(dir);
     await ws.check();
     // The same files, keyed by another engine (an upgrade, a rebuild): never served to this one.
@@ -139,7 +140,6 @@ describe.concurrent('the persistent cache', () => {
 
   it('stores a check of files saved a moment ago with their content, served while they hold it', async () => {
     const dir = exampleWorkspaceCopy();
-    await settle();
     const file = 'threads/sales/harbor-lending/6-learning.md';
     writeFileSync(join(dir, file), `${readFileSync(join(dir, file), 'utf8')}\nA note saved just now.\n`);
     // Its mtime a little ahead, so that it is still this fresh when the check runs on a slow machine.
@@ -160,7 +160,6 @@ describe.concurrent('the persistent cache', () => {
 
   it('stores a fixed point found a moment after a save with the fresh file\'s content', async () => {
     const dir = exampleWorkspaceCopy();
-    await settle();
     const file = 'threads/sales/harbor-lending/1-input.md';
     writeFileSync(join(dir, file), `${readFileSync(join(dir, file), 'utf8')}\nA note saved just now.\n`);
     git(dir, 'commit', '-qam', 'a note');
@@ -181,7 +180,6 @@ describe.concurrent('the persistent cache', () => {
   it('takes no fingerprint at the first sync of a checkout with nothing cached, and keys the fixed point from the next', async () => {
     const dir = exampleWorkspaceCopy();
     rmSync(join(dir, '.git', 'threadwork-cache'), { recursive: true, force: true });
-    await settle();
     const ws = await openWorkspace(dir);
     expect((await ws.sync()).written).toEqual([]);
     // The load read every file and wrote the parse cache; no fingerprint listed or stamped them (its listings are not kept), no fixed point was stored under one.
@@ -196,7 +194,6 @@ describe.concurrent('the persistent cache', () => {
 
   it('recognises a workspace at its fixed point, and not once HEAD moved', async () => {
     const dir = exampleWorkspaceCopy();
-    await settle();
     const ws = await openWorkspace(dir);
     await ws.check(); // caches kept already: a first sync with none takes no fingerprint to key a fixed point on (see above)
     expect((await ws.sync()).written).toEqual([]);
