@@ -83,6 +83,61 @@ describe('campaign reply edits only the prospect who replied', () => {
     expect(readFileSync(join(dir, ACTIONS), 'utf8')).toBe(expected);
   });
 
+  it('clears the revisit of a nurture prospect who then unsubscribes, every other byte as written', async () => {
+    // "Try me in March", then "remove me": the revisit stayed, a date to write again to someone who asked us not to.
+    const prospects = [
+      '  - {name: Dora Four, email: dora@four.example, company: Four Pay, status: nurture, revisit: 2027-03-01}  # hot',
+      '  - {name: Eli Five, email: eli@five.example, company: Five Lending, status: nurture, revisit: 2027-03-01, started: 2026-09-15}',
+      '',
+    ].join('\n');
+    const dir = withProspects(prospects);
+    const before = readFileSync(join(dir, ACTIONS), 'utf8');
+    const result = await runCli(['campaign', 'reply', CAMPAIGN, 'eli@five.example', '--text', 'Please remove me from your list.', '--date', '2026-10-01', '--dir', dir], { env: ENV });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('prospect eli@five.example: nurture → unsubscribed');
+    const expected = before.replace('company: Five Lending, status: nurture, revisit: 2027-03-01, started: 2026-09-15}', 'company: Five Lending, status: unsubscribed, started: 2026-09-15}');
+    expect(expected).not.toBe(before);
+    expect(readFileSync(join(dir, ACTIONS), 'utf8')).toBe(expected);
+  });
+
+  it('clears a block-map prospect\'s revisit and pause, comments and lines as written, when they unsubscribe', async () => {
+    const prospects = [
+      '  - name:  Hal Eight     # from the webinar',
+      '    email: hal@eight.example',
+      '    company: Eight Pay',
+      '    status:   nurture   # warm',
+      '    revisit: 2027-03-01   # "try me in March"',
+      '    paused_until: 2026-10-12',
+      '    title: CFO',
+      '  - revisit: 2027-04-01',
+      '    name: Ida Nine',
+      '    email: ida@nine.example',
+      '    company: Nine Pay',
+      '    status: nurture',
+      '',
+    ].join('\n');
+    const dir = withProspects(prospects);
+    const before = readFileSync(join(dir, ACTIONS), 'utf8');
+    for (const email of ['hal@eight.example', 'ida@nine.example']) {
+      const result = await runCli(['campaign', 'reply', CAMPAIGN, email, '--text', 'Unsubscribe.', '--date', '2026-10-01', '--dir', dir], { env: ENV });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toContain(`prospect ${email}: nurture → unsubscribed`);
+    }
+    const expected = before
+      .replace('    status:   nurture   # warm\n    revisit: 2027-03-01   # "try me in March"\n    paused_until: 2026-10-12\n', '    status:   unsubscribed   # warm\n')
+      .replace('  - revisit: 2027-04-01\n    name: Ida Nine', '  - name: Ida Nine')
+      .replace('company: Nine Pay\n    status: nurture', 'company: Nine Pay\n    status: unsubscribed');
+    expect(expected).not.toBe(before);
+    expect(readFileSync(join(dir, ACTIONS), 'utf8')).toBe(expected);
+  });
+
+  it('keeps the revisit of a nurture prospect whose reply is an auto-reply', async () => {
+    const dir = withProspects('  - {name: Eli Five, email: eli@five.example, company: Five Lending, status: nurture, revisit: 2027-03-01, started: 2026-09-15}\n');
+    const result = await runCli(['campaign', 'reply', CAMPAIGN, 'eli@five.example', '--text', 'Automatic reply: I am out of the office, back on 12 October.', '--date', '2026-10-01', '--dir', dir], { env: ENV });
+    expect(result.code, result.stderr).toBe(0);
+    expect(readFileSync(join(dir, ACTIONS), 'utf8')).toContain('status: nurture, revisit: 2027-03-01');
+  });
+
   it('keeps `meeting` when someone who booked one replies again', async () => {
     const dir = withProspects('  - {name: Ravi Shah, email: ravi.shah@meridianpay.com, company: Meridian Pay, title: Controller, status: meeting, started: 2026-09-15}\n');
     const result = await runCli(['campaign', 'reply', CAMPAIGN, 'ravi.shah@meridianpay.com', '--text', 'Great, looking forward to Tuesday. Can we also talk pricing?', '--date', '2026-10-02', '--dir', dir], { env: ENV });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ThreadworkError } from '../errors.js';
 import { composeMarkdown } from '../markdown/compose.js';
 import { parseFrontMatter } from '../markdown/front-matter.js';
-import { addFrontMatterScalar } from '../markdown/front-matter-edit.js';
+import { addFrontMatterScalar, removeFrontMatterScalar } from '../markdown/front-matter-edit.js';
 import { campaignStart, classifyReply, contactStop, companyDomain, isProspect, isSuppressed, prospectId, prospectLabel, prospectStart, resolveSequence, type ProspectContacts, type ReplyClassification } from '../outreach/index.js';
 import { lastSentTouch, prospectSlug, prospectsAsSent, sentTouches, touchesDone } from '../derive/sent-touches.js';
 import { proposeDeal, type CreatedThread, type NewDealOptions } from '../threads/create.js';
@@ -144,6 +144,9 @@ export function proposeReply(model: WorkspaceModel, campaignPath: string, who: s
   if (after !== before) actions = setProspectField(actions, index, 'status', after);
   if (revisit) actions = setProspectField(actions, index, 'revisit', revisit);
   if (pausedUntil) actions = setProspectField(actions, index, 'paused_until', pausedUntil);
+  // Unsubscribed or bounced, nobody is contacted again: a `revisit` or `paused_until` left from an earlier reply
+  // ("try me in March", then "remove me") read as a date to write to them, so both go.
+  if (['unsubscribed', 'bounced'].includes(after.trim().toLowerCase())) for (const key of ['revisit', 'paused_until'] as const) actions = clearProspectField(actions, index, key);
   if (actions !== (model.text(actionsPath) ?? '')) changes.push(writeChange(actionsPath, actions));
 
   let deal: ReplyResult['deal'] = null;
@@ -298,6 +301,14 @@ function replyRecord(model: WorkspaceModel, campaign: string, prospect: Prospect
 function setProspectField(text: string, index: number, key: 'status' | 'revisit' | 'paused_until', value: string): string {
   try {
     return addFrontMatterScalar(text, ['prospects', index], key, value);
+  } catch {
+    throw new ThreadworkError('5-actions.md has no valid front matter: fix it before recording replies', 'stage-invalid');
+  }
+}
+
+function clearProspectField(text: string, index: number, key: 'revisit' | 'paused_until'): string {
+  try {
+    return removeFrontMatterScalar(text, ['prospects', index], key);
   } catch {
     throw new ThreadworkError('5-actions.md has no valid front matter: fix it before recording replies', 'stage-invalid');
   }

@@ -305,3 +305,45 @@ export function addFrontMatterScalar(text: string, mapPath: readonly (string | n
   const eol = lineEndingOf(text);
   return `${text.slice(0, at)}${eol}${' '.repeat(indent)}${key}: ${rendered}${text.slice(at)}`;
 }
+
+/**
+ * Removes `key` from the map at `mapPath` (a prospect in a list, say) by splicing its entry
+ * out: `, key: value` from a flow map, or the entry's lines (its comment included) from a
+ * block map. Every other byte stays as written; the text is returned as it is when the key
+ * is not there.
+ */
+export function removeFrontMatterScalar(text: string, mapPath: readonly (string | number)[], key: string): string {
+  const fm = parseFrontMatter(text);
+  if (!fm.present || fm.errors) throw new Error('removeFrontMatterScalar: the file has no valid front matter');
+  const { parseDocument, isMap, isAlias, isScalar } = yamlPackage();
+  const doc = parseDocument(fm.yamlText, YAML_OPTIONS);
+  const written = nodeAt(doc, mapPath);
+  const map = isAlias(written) ? written.resolve(doc) : written;
+  if (!isMap(map)) throw new Error(`removeFrontMatterScalar: no map at ${mapPath.join('.')}`);
+  const at = map.items.findIndex((item) => isScalar(item.key) && item.key.value === key);
+  if (at < 0) return text;
+  const yamlStart = text.indexOf('\n');
+  type Ranged = { range?: [number, number, number] } | null | undefined;
+  const startOf = (i: number): number | undefined => (map.items[i]?.key as Ranged)?.range?.[0];
+  const endOf = (i: number): number | undefined => (map.items[i]?.value as Ranged)?.range?.[1] ?? (map.items[i]?.key as Ranged)?.range?.[1];
+  const [from, to] = [startOf(at), endOf(at)];
+  if (from === undefined || to === undefined) throw new Error('removeFrontMatterScalar: the entry has no source range');
+  if (map.flow) {
+    // `, key: value` after the entry before it; the first entry takes the separator after it instead.
+    const previousEnd = at > 0 ? endOf(at - 1) : undefined;
+    const nextStart = at === 0 ? startOf(at + 1) : undefined;
+    if (previousEnd !== undefined) return text.slice(0, yamlStart + previousEnd) + text.slice(yamlStart + to);
+    return text.slice(0, yamlStart + from) + text.slice(nextStart === undefined ? yamlStart + to : yamlStart + nextStart);
+  }
+  if (map.items.length === 1) throw new Error('removeFrontMatterScalar: the entry is the only one of its block map');
+  // The first entry of a list item (`- revisit: …`): from its key to the next entry's key, so the `- ` stays.
+  const keyLineStart = lineStart(text, yamlStart + from);
+  const nextStart = startOf(at + 1);
+  if (text.slice(keyLineStart, yamlStart + from).trim() !== '' && nextStart !== undefined) return text.slice(0, yamlStart + from) + text.slice(yamlStart + nextStart);
+  // A block map's entry is its lines: from the key's line start to the end of the value's last line, comment included.
+  let end = yamlStart + to;
+  while (end > 0 && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+  const lineBreak = text.indexOf('\n', end);
+  const cut = lineBreak === -1 ? text.length : lineBreak + 1;
+  return text.slice(0, keyLineStart) + text.slice(cut);
+}
