@@ -87,6 +87,24 @@ describe('readAtHead of many paths', () => {
     expect(logged.calls().filter((call) => !call.startsWith('rev-parse'))).toEqual(['ls-tree -r -z --full-tree HEAD -- ws/threads/sales', 'cat-file --batch']);
   });
 
+  it('lists only the folders of paths that lie in a few folders (held threads), and answers as the lookups by path do', async () => {
+    const { ws, paths } = repository();
+    // Ten deals' files and two that HEAD does not have: 22 paths in 12 folders, asked with enough others of them to take the listing.
+    const few = paths.filter((p) => /^threads\/sales\/(deal-[0-9]|deleted|uncommitted)\//.test(p));
+    const asked = [...few, ...few.map((p) => `${p}/x`), ...Array.from({ length: 40 }, (_, i) => `threads/sales/deal-${i % 10}/missing-${i}.md`)];
+    expect(asked.length).toBeGreaterThanOrEqual(64);
+    const logged = loggingGit();
+    process.env.PATH = logged.path;
+    const found = await readAtHead(ws, asked);
+    process.env.PATH = path;
+    expect(found).toEqual(await oneByOne(ws, asked));
+    expect(found.get('threads/sales/deal-7/1-input.md')).toBe('---\nstage: 1\n---\nDeal 7 — café\n');
+    expect(found.get('threads/sales/deleted/meta.json')).toBe('{"id": "deleted"}\n');
+    const listing = logged.calls().find((call) => call.startsWith('ls-tree'));
+    const folders = [...new Set(asked.map((p) => `ws/${p.slice(0, p.lastIndexOf('/'))}`))];
+    expect(listing).toBe(`ls-tree -r -z --full-tree HEAD -- ${folders.join(' ')}`);
+  });
+
   it('finds nothing before the first commit', async () => {
     const top = testdir();
     gitInit(top, { commit: false });
