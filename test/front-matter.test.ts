@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeMarkdown } from '../src/markdown/compose.js';
 import { bodyOffsetOf, parseFrontMatter } from '../src/markdown/front-matter.js';
-import { addFrontMatterScalar, replaceFrontMatter, setFrontMatterFields, setFrontMatterScalar } from '../src/markdown/front-matter-edit.js';
+import { addFrontMatterScalar, removeFrontMatterScalar, replaceFrontMatter, setFrontMatterFields, setFrontMatterScalar } from '../src/markdown/front-matter-edit.js';
 import { YamlLocator } from '../src/markdown/locate.js';
 
 describe('parseFrontMatter', () => {
@@ -195,5 +195,25 @@ describe('a front matter rewritten whole (a key set that is not there yet)', () 
   ])('%s keeps the byte-order mark and CRLF', (_name, edit) => {
     const after = edit();
     expect(after).toBe('\uFEFF---\r\nstatus: draft\r\nowner: ana\r\n---\r\n\r\n# Notes\r\n');
+  });
+});
+
+describe('removeFrontMatterScalar', () => {
+  const head = '---\nprospects:\n';
+  const tail = '---\n\nBody\n';
+  it.each([
+    ['the last entry of a flow map', '  - {name: A, revisit: 2027-03-01}  # hot\n', '  - {name: A}  # hot\n'],
+    ['a middle entry of a flow map', '  - {name: A, revisit: 2027-03-01, status: nurture}\n', '  - {name: A, status: nurture}\n'],
+    ['the first entry of a flow map', '  - {revisit: 2027-03-01,  name: A}\n', '  - {name: A}\n'],
+    ['a block entry with its comment', '  - name: A\n    revisit: 2027-03-01   # March\n    status: nurture\n', '  - name: A\n    status: nurture\n'],
+    ['the last block entry', '  - name: A\n    revisit: 2027-03-01\n', '  - name: A\n'],
+    ["a list item's first key, keeping its dash", '  - revisit: 2027-03-01\n    name: A\n', '  - name: A\n'],
+  ])('removes %s, every other byte as written', (_what, before, after) => {
+    expect(removeFrontMatterScalar(`${head}${before}${tail}`, ['prospects', 0], 'revisit')).toBe(`${head}${after}${tail}`);
+  });
+
+  it('returns the text as it is when the key is not there', () => {
+    const text = `${head}  - {name: A}\n${tail}`;
+    expect(removeFrontMatterScalar(text, ['prospects', 0], 'revisit')).toBe(text);
   });
 });
