@@ -149,7 +149,7 @@ describe('what the ninth round showed missed: wording', () => {
 });
 
 describe('a stop request typed in a hurry', () => {
-  it.each(['this is the 4th email. unsubscirbe me NOW', 'unsubcribe', 'Please unsubscibe me.', 'Unsubscrbe'])('%j is a stop request', (text) => {
+  it.each(['this is the 4th email. unsubscirbe me NOW', 'unsubcribe', 'Please unsubscibe me.', 'Unsubscrbe', 'I already unsubscribed, why do I still get these?'])('%j is a stop request', (text) => {
     expect(classifyReply(text, { received })).toMatchObject({ category: 'unsubscribe' });
   });
 
