@@ -179,3 +179,17 @@ describe('a month of next year in Chinese, Japanese and Korean', () => {
     expect(classifyReply(text, { received })).toMatchObject({ category: 'nurture', revisit });
   });
 });
+
+describe('the round-9 phrases do not reach past what they mean', () => {
+  it.each([
+    ['Ich melde mich ab.', 'unsubscribe'],
+    ['Bitte melden Sie mich ab.', 'unsubscribe'],
+    ['Ich melde mich hiermit von Ihrem Verteiler ab.', 'unsubscribe'],
+    ["We can't afford to miss this — let's book a demo.", 'positive'],
+    ['Is it too expensive to set up? Keen to learn more.', 'positive'],
+    ['De votre fichier client, combien de comptes avez-vous ?', 'neutral'],
+    ["I'll get back to you with some times for a demo.", 'positive'],
+  ])('%j is %s', (text, category) => {
+    expect(classifyReply(text, { received })).toMatchObject({ category });
+  });
+});

@@ -134,9 +134,11 @@ export const UNSUBSCRIBE_PHRASES: readonly string[] = [
   '그만 보내', '그만 연락', '받고 싶지 않', '안 받고 싶', '받지 않겠', '구독을 취소', '구독을 해지', '주소를 삭제', '이메일을 삭제', '연락 사절',
   '전화하지 마', '전화 주지 마', '보내지 마',
   // round 9: "merci de me retirer de votre fichier", "me tirem da lista", "今後このようなメールは不要です" (read as a no for 不要です)
-  'me retirer de', 'de votre fichier', 'de vos fichiers', 'de votre base de données', 'me tirem', 'me tire da lista', 'me retirem', 'me removam',
+  'me retirer de', 'retirer de votre fichier', 'retirez-moi de votre fichier', 'supprimez-moi de votre fichier', 'me tirem', 'me tire da lista', 'me retirem', 'me removam',
   'me excluam', 'tirar meu e-mail', 'tirem meu', 'メールは不要', 'メール不要', 'メールは結構', 'ご案内は不要', 'ご案内は結構', '今後のご連絡は不要',
   '今後の連絡は不要', '今後このようなメール', '今後こういったメール',
+  // "Ich melde mich ab", "melde mich hiermit von Ihrem Verteiler ab": the separable "abmelden"
+  'melde mich ab', 'melde mich * ab', 'melden sie mich ab', 'melden sie mich * ab', 'von ihrem verteiler', 'von eurem verteiler',
 ];
 
 /** Auto-replies and absences: the person has not read the message yet. */
@@ -453,7 +455,7 @@ export const PENDING_PHRASES: readonly string[] = [
   '和团队商量', '跟团队商量', '和团队讨论', '내부적으로 논의', '내부 논의', '내부에서 논의', '내부 검토', '내부적으로 검토', '팀과 상의', '팀과 논의',
   // round 9: "I need to run this past our CFO first, will revert", "ich kläre das intern und melde mich"
   'run this past', 'run it past', 'will revert', "i'll revert", 'kläre das intern', 'kläre das * intern', 'das intern klären', 'das intern besprechen',
-  'ich melde mich', 'melde mich bei ihnen',
+  'und melde mich', 'melde mich bei ihnen',
 ];
 
 /**
@@ -461,7 +463,8 @@ export const PENDING_PHRASES: readonly string[] = [
  * match, they hide it ("spam folder" is no complaint, "pass this along" is no "I'll pass").
  */
 export const NEUTRAL_PHRASES: readonly string[] = [
-  'not too expensive', 'nicht zu teuer', 'pas trop cher', 'no muy caro',
+  'not too expensive', 'nicht zu teuer', 'pas trop cher', 'no muy caro', "can't afford to miss", 'cannot afford to miss', "can't afford not to",
+  'is it too expensive',
   'not sure', 'make sure', 'spam folder', 'spam filter', 'junk folder', 'pass this along', 'pass it along', 'pass this on', 'pass it on',
   'not the right person', 'wrong person', 'unsubscribe link', "i'm in a meeting", 'i am in a meeting', 'out of office on fridays', 'out of office on mondays',
   // Japanese, Chinese: the wrong person (a referral, not a no), a spam folder
