@@ -6,6 +6,7 @@ import { formatDiagnostic } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
 import { assessDraft, calendarDate, contactStop, draftMessage, firstName, readableSignals, resolveSequence, signalText, type ContactStopKind, type QualityAssessment, type SequenceProspect, prospectId, prospectLabel } from '../outreach/index.js';
 import { applyVariant, assignVariant, type ExperimentDesign } from '../outreach/experiments.js';
+import { draftLanguage } from '../outreach/draft-language.js';
 import { checkExperiments } from '../check/experiments.js';
 import { assessWrittenDraft } from '../check/draft-quality.js';
 import { Locators } from '../check/locators.js';
@@ -111,8 +112,10 @@ export function proposeDrafts(model: WorkspaceModel, campaignPath: string, assum
     const companySignals = readableSignals(prospect.signals);
     const company = { industry: str(prospect.industry), employees: typeof prospect.employees === 'number' ? prospect.employees : null, revenue: prospect.revenue, signals: companySignals };
     const done = touchesDone(prospect.touches_done);
+    // The prospect's language, else the campaign's, else what the company name or address shows (draft-language.ts).
+    const language = draftLanguage({ prospectLanguage: prospect.language, campaignLanguage: (actions as Record<string, unknown>).language, company: prospect.company, email: prospect.email ?? null });
     touches.forEach((touch, i) => {
-      const drafted = draftMessage({ touch, prospect: { name: prospect.name, email: prospect.email ?? null, company: prospect.company, title: prospect.title ?? null }, company, segment: segment ? { name: segment.name, pains: segment.pains, triggers: segment.triggers } : null, materials, today: date });
+      const drafted = draftMessage({ touch, prospect: { name: prospect.name, email: prospect.email ?? null, company: prospect.company, title: prospect.title ?? null }, company, segment: segment ? { name: segment.name, pains: segment.pains, triggers: segment.triggers } : null, materials, today: date, language });
       // The prospect's variant, by a hash of campaign, experiment and prospectId (the email, for an email prospect): the same on every run, whoever else is listed.
       const experiment = experiments.get(i + 1);
       const variant = experiment ? assignVariant(meta.id, experiment, prospectId(prospect)) : undefined;

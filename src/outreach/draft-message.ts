@@ -6,7 +6,9 @@
 
 import type { SignalFacts } from '../scoring/index.js';
 import { proofPoints, formatFee, peersPhrase, type DraftContext, type Materials } from './draft-context.js';
+import type { DraftLanguage } from './draft-language.js';
 import { DRAFT_TEMPLATES, FALLBACK_TEMPLATES, type DraftTemplate, type Sentence } from './draft-templates.js';
+import { DRAFT_TEMPLATES_DE, FALLBACK_TEMPLATES_DE, germanGreeting } from './draft-templates-de.js';
 import { companyCore, firstName } from './names.js';
 import { painHypotheses } from './pain-hypotheses.js';
 import { countWords } from './phrases.js';
@@ -35,6 +37,8 @@ export interface DraftInput {
   segment?: { name?: string | null | undefined; pains?: readonly string[] | null; triggers?: readonly string[] | null } | null;
   materials?: Materials | null;
   today: string;
+  /** The language to write in (draftLanguage): English unless said. */
+  language?: DraftLanguage | undefined;
 }
 
 export interface Personalization {
@@ -50,6 +54,8 @@ export interface Draft {
   channel: Channel;
   /** The template used: the touch's, or `fallback-<channel>` for a name we do not know. */
   template: string;
+  /** The language it is written in. */
+  language: DraftLanguage;
   personalization: Personalization;
 }
 
@@ -69,9 +75,12 @@ function knownTemplate(name: string): DraftTemplate | undefined {
 export function draftMessage(input: DraftInput): Draft {
   const { prospect, today } = input;
   const company = companyCore(prospect.company) ?? 'your team';
+  const language = input.language ?? 'en';
   const signals = readSignals(input.company?.signals, today, input.segment?.triggers ?? []);
-  const hooks = signalHooks(signals, company);
-  const why = whyNow(signals, company);
+  // The hooks and the why-now are English sentences: a German draft leaves them out rather than mix languages.
+  const inSentence = (text: string): string => (language === 'en' ? lowerFirst(text) : text);
+  const hooks = language === 'en' ? signalHooks(signals, company) : [];
+  const why = language === 'en' ? whyNow(signals, company) : null;
   const pains = painHypotheses(input.segment?.pains, input.company ?? {}, signals.map((s) => s.type), input.materials?.top_problem);
   const proof = proofPoints(input.materials?.proof);
   const industry = usableText(input.company?.industry);
@@ -85,36 +94,40 @@ export function draftMessage(input: DraftInput): Draft {
     hook: hooks[0],
     secondHook: hooks[1],
     whyNow: why ?? undefined,
-    pain: pains[0] === undefined ? undefined : lowerFirst(pains[0]),
-    uvp: uvp === undefined ? undefined : lowerFirst(clipPhrase(uvp, UVP_MAX_WORDS)),
+    // After a colon English lower-cases the first word; German keeps it, as its nouns are capitalised ("Nachrüst-Sensorik").
+    pain: pains[0] === undefined ? undefined : inSentence(pains[0]),
+    uvp: uvp === undefined ? undefined : inSentence(clipPhrase(uvp, UVP_MAX_WORDS)),
     proof: proof[0],
     secondProof: proof[1],
     pilotFee: formatFee(input.materials?.pilot_fee),
     us: usableText(input.materials?.company),
   };
-  const known = knownTemplate(input.touch.template);
-  const template = known ?? FALLBACK_TEMPLATES[input.touch.channel ?? 'email'];
+  const templates = language === 'de' ? DRAFT_TEMPLATES_DE : DRAFT_TEMPLATES;
+  const known = Object.hasOwn(templates, input.touch.template) ? templates[input.touch.template] : undefined;
+  const template = known ?? (language === 'de' ? FALLBACK_TEMPLATES_DE : FALLBACK_TEMPLATES)[input.touch.channel ?? 'email'];
   const output = template.render(ctx);
-  const body = output.kind === 'email' ? emailBody(ctx.first, output.paragraphs) : output.text;
+  const greeting = language === 'de' ? germanGreeting(ctx) : ctx.first ? `Hi ${ctx.first},` : 'Hi,';
+  const body = output.kind === 'email' ? emailBody(greeting, output.paragraphs) : output.text;
   return {
     subject: settleEllipses(output.subject),
     body: settleEllipses(body),
     channel: template.channel,
     template: known ? input.touch.template : `fallback-${template.channel}`,
+    language,
     personalization: { hooks, whyNow: why, painHypotheses: pains },
   };
 }
 
 /**
- * Greeting, then the paragraphs. Optional sentences are dropped from the end while the
+ * The greeting line (`Hi Dana,`, `Guten Tag Dana Weber,`), then the paragraphs. Optional sentences are dropped from the end while the
  * email is over EMAIL_MAX_WORDS or EMAIL_MAX_SENTENCES; every input phrase is already
  * clipped, so required sentences alone always fit.
  */
-export function emailBody(first: string | undefined, paragraphs: readonly Sentence[][]): string {
+export function emailBody(greeting: string, paragraphs: readonly Sentence[][]): string {
   const kept = paragraphs.map((p) => p.filter((s): s is string | { optional: string } => Boolean(s)));
   const render = (): string => {
     const lines = kept.map((p) => p.map((s) => (typeof s === 'string' ? s : s.optional)).join(' ')).filter(Boolean);
-    return [first ? `Hi ${first},` : 'Hi,', ...lines].join('\n\n');
+    return [greeting, ...lines].join('\n\n');
   };
   const sentences = (): number => kept.reduce((n, p) => n + p.length, 0);
   while (countWords(render()) >= EMAIL_MAX_WORDS || sentences() > EMAIL_MAX_SENTENCES) {

@@ -75,6 +75,8 @@ export const SPAM_TRIGGERS: readonly string[] = [
 export const CTA_QUESTION_WORDS: readonly string[] = [
   'call', 'chat', 'meeting', 'meet', 'time', 'minutes', 'talk', 'demo', 'conversation', 'connect',
   'calendar', 'week', 'available', 'worth', 'open to', 'interested', 'discuss', 'walk through', 'scope',
+  // German: a conversation, a call, an appointment, time, a week, an exchange
+  'gespräch', 'telefonat', 'termin', 'zeit', 'minuten', 'woche', 'austausch', 'treffen', 'vereinbaren',
   // Japanese, Chinese, Korean: a time, a call, a meeting, a demo (found inside the sentence: phrases.ts)
   'お時間', 'ご都合', '打ち合わせ', 'ミーティング', 'お電話', 'デモ', '来週',
   '时间', '時間', '通话', '電話', '电话', '会议', '會議', '聊聊', '演示', '下周', '下週',
@@ -86,5 +88,6 @@ export const CTA_PHRASES: readonly string[] = [
   'let me know', 'reply', 'book a', 'schedule', 'find a time', 'grab time', 'pick a time', 'my calendar',
   'calendar link', "let's talk", 'let us talk', "let's connect", 'glad to connect', 'happy to connect', 'set up a call',
   'hop on a call', 'jump on a call',
+  'antworten sie', 'melden sie sich', 'vernetzen', 'einen termin',
   'お知らせください', 'ご連絡ください', 'ご返信ください', '请告诉我', '请回复', '請回覆', '联系我', '聯繫我', '알려 주세요', '알려주세요', '회신 부탁', '연락 주세요',
 ];

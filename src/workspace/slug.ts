@@ -231,6 +231,11 @@ function nameLanguage(name: string): (typeof NAME_LANGUAGES)[number] | undefined
   return NAME_LANGUAGES.find((l) => l.form.test(name));
 }
 
+/** The language a company name shows by its legal form (`Müller & Söhne GmbH` → `de`), or undefined. */
+export function companyNameLanguage(name: string): (typeof NAME_LANGUAGES)[number]['lang'] | undefined {
+  return nameLanguage(withInitialsJoined(cleanName(name)))?.lang;
+}
+
 /**
  * A company or campaign name typed for a folder, in the language it shows: German
  * umlauts written out and `&` read as that language's "and" (`Müller & Söhne GmbH` →
