@@ -233,6 +233,14 @@ export const RULES = {
     message: 'Not a stage file name: `{name}` is ignored beside the thread\'s `{stage file}`, which is read; move what it holds into `{stage file}`, or rename it away from the stage\'s name if it is notes',
     docs: 'A copy an editor or a person kept beside a stage file (`6-learning2.md`, `6-Learning.md` next to `6-learning.md`). The thread is read from the stage file, so nothing is held; the copy is ignored. Renaming it to the stage name, as `stage-file-name` would say, would overwrite the real stage: move what it holds by hand, or give it a name further from the stage (`6-learning-notes.md`). Without the stage file beside it, the same name is `stage-file-name`, an error that holds the thread.',
   },
+  'stage-file-copied': {
+    severity: 'warning',
+    reportedBy: ['check'],
+    at: 'file',
+    summary: "a stage file byte for byte the same as another thread's (a deal folder copied by hand to start another)",
+    message: "Same bytes as {other thread's stage file} (this thread created {date}, that one created {date}): expected this thread's own {stage file}",
+    docs: "A deal folder copied by hand to start another carries the old deal's stage files: its input, hypothesis, learning. Each would count twice — the same signal in the lead score, the same evidence for the canvas assumptions. The templates name the thread (its title, company and id), so two threads started apart never write the same bytes. Reported at the copy, the thread created later by its meta.json `created` (on the same day, or without one, the later in path order), naming the file it copies. Write the thread's own file, or delete the stage files the new thread has not reached. Compared by the content hash threadwork already keeps of each file: nothing is read again. A warning, `check`'s alone (and a write's, for the files it writes); nothing is held. With it, a copy's `created` left months before its new Stage 1 date is `created-before-input`.",
+  },
   'meta-file-name': {
     severity: 'error',
     warningWhen: 'the thread\'s `meta.json` is there beside it (a copy)',

@@ -60,4 +60,42 @@ describe('a deal folder copied by hand', () => {
     edit(dir, `${COPY}/1-input.md`, 'date: 2026-05-11', date);
     expect((await check(dir)).filter((d) => d.rule === 'created-before-input')).toHaveLength(count);
   });
+
+  it('carries the old deal\'s stage files byte for byte: each is a warning at the copy, naming the file it copies', async () => {
+    const dir = copiedDeal();
+    // The copy's meta.json says it was opened later; its input rewritten, the other stage files left as copied.
+    edit(dir, `${COPY}/meta.json`, '"created": "2026-05-11"', '"created": "2026-11-20"');
+    edit(dir, `${COPY}/1-input.md`, 'date: 2026-05-11', 'date: 2026-11-20');
+    const found = (await check(dir)).filter((d) => d.rule === 'stage-file-copied');
+    const copied = ['2-hypothesis.md', '3-implication.md', '4-decision.md', '5-actions.md', '6-learning.md'];
+    expect(found.map(at)).toEqual(copied.map((file) => `${COPY}/${file}:1:1 warning stage-file-copied`));
+    expect(found[0]!.message).toBe(
+      `Same bytes as ${SOURCE}/2-hypothesis.md (this thread created 2026-11-20, that one created 2026-05-11): expected this thread's own 2-hypothesis.md. A folder copied from another deal carries that deal's stage files, and each would count twice (the same signal scored, the same evidence for its assumptions): write this thread's own, or delete the stage files it has not reached`,
+    );
+  });
+
+  it('an input left as copied is named too; the older thread is the original whatever the path order', async () => {
+    const dir = exampleWorkspaceCopy();
+    // Copied to a folder before brightcart in path order, opened later.
+    const copy = 'threads/sales/acme-goods';
+    cpSync(join(dir, SOURCE), join(dir, copy), { recursive: true });
+    edit(dir, `${copy}/meta.json`, '"id": "brightcart"', '"id": "acme-goods"');
+    edit(dir, `${copy}/meta.json`, '"created": "2026-05-11"', '"created": "2026-05-12"');
+    const found = (await check(dir)).filter((d) => d.rule === 'stage-file-copied');
+    expect(found.map((d) => d.path)).toEqual(['1-input.md', '2-hypothesis.md', '3-implication.md', '4-decision.md', '5-actions.md', '6-learning.md'].map((file) => `${copy}/${file}`));
+    expect(found.every((d) => d.message.startsWith(`Same bytes as ${SOURCE}/`))).toBe(true);
+    // Read back from the parse cache (hashes stored, no file read), the same: twice, the second run all cached.
+    for (let run = 0; run < 2; run++) {
+      const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', dir], { env });
+      expect(json.diagnostics.filter((d) => d.rule === 'stage-file-copied').map((d) => d.path)).toEqual(found.map((d) => d.path));
+    }
+  });
+
+  it('a stage file edited by one byte is its own: nothing is said', async () => {
+    const dir = copiedDeal();
+    for (const file of ['1-input.md', '2-hypothesis.md', '3-implication.md', '4-decision.md', '5-actions.md', '6-learning.md']) {
+      writeFileSync(join(dir, COPY, file), `${readFileSync(join(dir, COPY, file), 'utf8')}\n`);
+    }
+    expect((await check(dir)).filter((d) => d.rule === 'stage-file-copied')).toEqual([]);
+  });
 });

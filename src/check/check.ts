@@ -22,6 +22,7 @@ import { checkManagedBlocks } from './managed-blocks.js';
 import { checkPipelineStages } from './pipeline-stages.js';
 import { checkReferences, threadCount } from './references.js';
 import { checkStageFrontMatter } from './stage-front-matter.js';
+import { checkCopiedStageFiles } from './stage-file-copied.js';
 import { checkStrategyNotGenerated } from './strategy-not-generated.js';
 import { checkStrategyTemplates } from './strategy-render.js';
 
@@ -67,6 +68,7 @@ export function checkModel(model: WorkspaceModel, scope?: CheckScope, locators =
     ...checkSharedProspects(model, locators, inScope, sent),
     ...strategyInputWarnings(model, locators),
     ...checkStageFrontMatter(model, inScope),
+    ...checkCopiedStageFiles(model, inScope),
     ...checkExperiments(model, locators, inScope),
     ...checkManagedBlocks(model, inScope),
     ...checkStrategyTemplates(model),

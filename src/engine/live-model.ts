@@ -7,6 +7,7 @@ import type { ParsedFile } from '../workspace/parse-file.js';
 import { missingMetaMessage } from '../check/references.js';
 
 const DEFAULT_CONFIG: Config = configSchema.parse({});
+const noHash = (): undefined => undefined;
 
 /**
  * A WorkspaceModel kept up to date one file at a time, so that a watch cycle does not
@@ -28,7 +29,7 @@ export class LiveModel {
   private diagnosticsList: Diagnostic[] | undefined;
   private readonly changes = new ThreadChanges();
 
-  constructor(root: string, text: (path: string) => string | undefined, broken: ReadonlySet<string>) {
+  constructor(root: string, text: (path: string) => string | undefined, broken: ReadonlySet<string>, hashOf?: (path: string) => string | undefined) {
     const live: WorkspaceModel = {
       root,
       config: DEFAULT_CONFIG,
@@ -40,6 +41,8 @@ export class LiveModel {
       threads: new Map(),
       diagnostics: [],
       text,
+      // One shape for every model: a model without hashes answers none.
+      hashOf: hashOf ?? noHash,
       broken,
       threadChanges: this.changes,
     };

@@ -149,7 +149,7 @@ export class WorkspaceState {
     readonly root: string,
     private readonly options: StateOptions = {},
   ) {
-    this.live = new LiveModel(root, (path) => this.text(path), this.broken);
+    this.live = new LiveModel(root, (path) => this.text(path), this.broken, (path) => this.entries.get(path)?.hash);
   }
 
   /** A state read cold from disk, broken files held at their version in `HEAD`. */
@@ -668,7 +668,7 @@ export class WorkspaceState {
     // model (indexing 70,000 files a second time cost a check and every validated write
     // 0.15 s at 10,000 deals). Otherwise it is indexed the same way, from the files as they are.
     if (this.broken.size === 0) return this.derivationModel();
-    const current = new LiveModel(this.root, (path) => this.text(path), new Set(this.broken));
+    const current = new LiveModel(this.root, (path) => this.text(path), new Set(this.broken), (path) => this.entries.get(path)?.hash);
     current.setScanDiagnostics(this.scanDiagnostics);
     for (const dir of this.live.threadDirList()) current.addThreadDir(dir);
     for (const [path, entry] of this.entries) {

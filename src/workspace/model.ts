@@ -42,6 +42,11 @@ export interface WorkspaceModel {
   diagnostics: Diagnostic[];
   /** A file's text as the engine sees it: what a write in flight is about to put there, else the disk. */
   text(path: string): string | undefined;
+  /**
+   * The content hash the state keeps of a file as it is (content-hash.ts), taken when it was
+   * read or from the parse cache: no read of the file. Undefined for a file not held.
+   */
+  hashOf?(path: string): string | undefined;
   /** Files whose current version cannot be read or does not validate (see engine/state.ts). */
   broken: ReadonlySet<string>;
   /**
