@@ -976,6 +976,7 @@ export const ERRORS = {
   'json-syntax': { summary: 'an accounts file that is not valid JSON' },
   'nothing-scored': { summary: 'an account or contact list that gave nothing to rank: every row was refused (`rejected` lists each row and why), or it has no rows at all (an empty file, a header row alone, `[]`; `rejected` is empty); `path` names the file' },
   'json-shape': { summary: 'an accounts JSON that is not a list of accounts nor `{"accounts": [...]}`' },
+  'engine-replaced': { summary: '(MCP) a write tool called on a server whose engine was upgraded or rebuilt on disk since it started: nothing was written; `tool` names the call, `running` and `installed` the two engines — restart the `threadwork mcp` server (the client\'s restart or reconnect of it) and send the call again. Read tools go on, answered by the engine the server runs' },
   'lock-timeout': { summary: 'the workspace lock is held by another threadwork process; try again' },
   'lock-compromised': { summary: 'the workspace lock was lost while writing; check `git status` and run again' },
   'watcher-running': { summary: 'another `threadwork watch` is running on this workspace; `pid` and `started` name it' },

@@ -1,12 +1,10 @@
-import { appendFileSync, cpSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runJson } from './helpers/cli.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
 import { commitCount } from './helpers/git.js';
 import { winTheDeal } from './helpers/serve.js';
-import { testdir } from './helpers/testdir.js';
+import { installedCopy, upgrade } from './helpers/installed-copy.js';
 import { waitFor, watchStarter } from './helpers/watch.js';
 
 /*
@@ -16,20 +14,6 @@ import { waitFor, watchStarter } from './helpers/watch.js';
  * engine of its own), so this checkout's CLI is another engine beside it.
  */
 const startWatch = watchStarter();
-const PACKAGE = fileURLToPath(new URL('..', import.meta.url));
-
-/** threadwork installed in a folder of its own: its CLI, its build, its templates. */
-function installedCopy(): string {
-  const at = testdir();
-  for (const part of ['bin', 'dist', 'templates', 'package.json']) cpSync(join(PACKAGE, part), join(at, part), { recursive: true });
-  symlinkSync(join(PACKAGE, 'node_modules'), join(at, 'node_modules'));
-  return at;
-}
-
-/** What an upgrade does to the watcher's engine: one of its files replaced. */
-function upgrade(installed: string): void {
-  appendFileSync(join(installed, 'dist', 'bundle', 'main.js'), '\n// upgraded\n');
-}
 
 describe('a watcher whose engine was replaced on disk', () => {
   it('goes on beside another engine’s CLI, and stops syncing and serving once its own files are replaced', async () => {

@@ -3,7 +3,8 @@ import type { ToolContext } from './context.js';
 import { TOOL_ARGUMENTS } from './inputs.js';
 import { agentFileOrFolderPath, agentFilePath, agentThreadPath } from './paths.js';
 import { toolOutputSchema } from './outputs.js';
-import { answer } from './result.js';
+import { answer, type Failing } from './result.js';
+import { engineReplacedCheck } from './engine-replaced.js';
 import { MCP_TOOLS } from '../mcp-tool-catalog.js';
 
 const WRITES = { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false } as const;
@@ -24,10 +25,19 @@ const REPLACES = { ...WRITES, destructiveHint: true } as const;
 export function registerWriteTools(server: McpServer, { root, workspace }: ToolContext): void {
   /** `{result, sync, commit, warnings}`: the command's own result apart from what every write adds. */
   const split = <T extends { sync: unknown; commit: unknown; warnings: unknown }>({ sync, commit, warnings, ...result }: T) => ({ result, sync, commit, warnings });
+  // Upgraded or rebuilt under it, the server writes nothing more with its old code (engine-replaced.ts); said once on stderr, and to each write refused.
+  const stillInstalled = engineReplacedCheck((running, installed) =>
+    process.stderr.write(`threadwork mcp: threadwork was updated on disk (this server runs ${running}, ${installed} is installed): write tools are refused from now on, reads go on — restart the server\n`),
+  );
+  const writing = (tool: string, work: () => Promise<unknown>, fails?: Failing) =>
+    answer(async () => {
+      stillInstalled(tool);
+      return work();
+    }, fails);
   const write = (args: { commit?: boolean | undefined; sync?: boolean | undefined }) => ({ ...(args.commit !== undefined ? { commit: args.commit } : {}), ...(args.sync !== undefined ? { sync: args.sync } : {}) });
 
   server.registerTool('create_deal', { title: 'Open a deal thread', description: MCP_TOOLS.create_deal, inputSchema: TOOL_ARGUMENTS.create_deal, outputSchema: toolOutputSchema('create_deal'), annotations: WRITES }, (args) =>
-    answer(async () =>
+    writing('create_deal', async () =>
       split(
         await workspace.createDeal(
           {
@@ -52,11 +62,11 @@ export function registerWriteTools(server: McpServer, { root, workspace }: ToolC
   );
 
   server.registerTool('create_campaign', { title: 'Open a campaign thread', description: MCP_TOOLS.create_campaign, inputSchema: TOOL_ARGUMENTS.create_campaign, outputSchema: toolOutputSchema('create_campaign'), annotations: WRITES }, (args) =>
-    answer(async () => split(await workspace.createCampaign({ name: args.name, slug: args.slug, segment: args.segment, date: args.date, goal: args.goal, subgoal: args.subgoal }, write(args)))),
+    writing('create_campaign', async () => split(await workspace.createCampaign({ name: args.name, slug: args.slug, segment: args.segment, date: args.date, goal: args.goal, subgoal: args.subgoal }, write(args)))),
   );
 
   server.registerTool('write_stage', { title: 'Write a stage file', description: MCP_TOOLS.write_stage, inputSchema: TOOL_ARGUMENTS.write_stage, outputSchema: toolOutputSchema('write_stage'), annotations: { ...REPLACES, idempotentHint: true } }, (args) =>
-    answer(async () => {
+    writing('write_stage', async () => {
       const thread = agentThreadPath(root, args.thread);
       const done = await workspace.writeStage({ thread, stage: args.stage, frontMatter: args.front_matter, remove: args.remove, body: args.body, version: args.version }, write(args));
       return { result: done.write, sync: done.sync, commit: done.commit, warnings: done.warnings };
@@ -64,38 +74,38 @@ export function registerWriteTools(server: McpServer, { root, workspace }: ToolC
   );
 
   server.registerTool('advance', { title: 'Advance a thread', description: MCP_TOOLS.advance, inputSchema: TOOL_ARGUMENTS.advance, outputSchema: toolOutputSchema('advance'), annotations: WRITES }, (args) =>
-    answer(async () => split(await workspace.advance(agentThreadPath(root, args.thread), write(args)))),
+    writing('advance', async () => split(await workspace.advance(agentThreadPath(root, args.thread), write(args)))),
   );
 
   server.registerTool('link_goal', { title: 'Link a thread to a goal', description: MCP_TOOLS.link_goal, inputSchema: TOOL_ARGUMENTS.link_goal, outputSchema: toolOutputSchema('link_goal'), annotations: { ...WRITES, idempotentHint: true } }, (args) =>
-    answer(async () => split(await workspace.linkGoal(agentThreadPath(root, args.thread), { goal: args.goal, subgoal: args.subgoal }, write(args)))),
+    writing('link_goal', async () => split(await workspace.linkGoal(agentThreadPath(root, args.thread), { goal: args.goal, subgoal: args.subgoal }, write(args)))),
   );
 
   server.registerTool('set_created', { title: 'Set the day a thread began', description: MCP_TOOLS.set_created, inputSchema: TOOL_ARGUMENTS.set_created, outputSchema: toolOutputSchema('set_created'), annotations: { ...WRITES, idempotentHint: true } }, (args) =>
-    answer(async () => split(await workspace.setCreated(agentThreadPath(root, args.thread), args.created, write(args)))),
+    writing('set_created', async () => split(await workspace.setCreated(agentThreadPath(root, args.thread), args.created, write(args)))),
   );
 
   server.registerTool('sync', { title: 'Sync derived values', description: MCP_TOOLS.sync, inputSchema: TOOL_ARGUMENTS.sync, outputSchema: toolOutputSchema('sync'), annotations: { ...WRITES, idempotentHint: true } }, (args) =>
-    answer(() => workspace.sync({ dryRun: args.dry_run === true, commit: args.commit }), 'on-errors'),
+    writing('sync', () => workspace.sync({ dryRun: args.dry_run === true, commit: args.commit }), 'on-errors'),
   );
 
   server.registerTool('generate_strategy', { title: 'Generate strategy files', description: MCP_TOOLS.generate_strategy, inputSchema: TOOL_ARGUMENTS.generate_strategy, outputSchema: toolOutputSchema('generate_strategy'), annotations: { ...REPLACES, idempotentHint: true } }, (args) =>
-    answer(() => workspace.strategy({ segments: args.segments ?? [], force: args.force === true, ...write(args) }), 'on-errors'),
+    writing('generate_strategy', () => workspace.strategy({ segments: args.segments ?? [], force: args.force === true, ...write(args) }), 'on-errors'),
   );
 
   server.registerTool('draft_campaign', { title: 'Draft outreach', description: MCP_TOOLS.draft_campaign, inputSchema: TOOL_ARGUMENTS.draft_campaign, outputSchema: toolOutputSchema('draft_campaign'), annotations: REPLACES }, (args) =>
-    answer(async () => split(await workspace.draftCampaign(agentThreadPath(root, args.campaign), { force: args.force === true, ...write(args) }))),
+    writing('draft_campaign', async () => split(await workspace.draftCampaign(agentThreadPath(root, args.campaign), { force: args.force === true, ...write(args) }))),
   );
 
   server.registerTool('record_reply', { title: 'Record a reply', description: MCP_TOOLS.record_reply, inputSchema: TOOL_ARGUMENTS.record_reply, outputSchema: toolOutputSchema('record_reply'), annotations: WRITES }, (args) =>
-    answer(async () => split(await workspace.recordReply(agentThreadPath(root, args.campaign), args.email, args.text, args.date, write(args)))),
+    writing('record_reply', async () => split(await workspace.recordReply(agentThreadPath(root, args.campaign), args.email, args.text, args.date, write(args)))),
   );
 
   server.registerTool('migrate_stages', { title: 'Migrate stage files to front matter', description: MCP_TOOLS.migrate_stages, inputSchema: TOOL_ARGUMENTS.migrate_stages, outputSchema: toolOutputSchema('migrate_stages'), annotations: { ...WRITES, idempotentHint: true } }, (args) =>
-    answer(async () => split(await workspace.migrate((args.paths ?? []).map((p) => agentFileOrFolderPath(root, p)), { dryRun: args.dry_run === true, ...write(args) }))),
+    writing('migrate_stages', async () => split(await workspace.migrate((args.paths ?? []).map((p) => agentFileOrFolderPath(root, p)), { dryRun: args.dry_run === true, ...write(args) }))),
   );
 
   server.registerTool('approve_draft', { title: 'Approve drafts', description: MCP_TOOLS.approve_draft, inputSchema: TOOL_ARGUMENTS.approve_draft, outputSchema: toolOutputSchema('approve_draft'), annotations: { ...WRITES, idempotentHint: true } }, (args) =>
-    answer(async () => split(await workspace.approveDrafts(args.drafts.map((d) => agentFilePath(root, d)), write(args)))),
+    writing('approve_draft', async () => split(await workspace.approveDrafts(args.drafts.map((d) => agentFilePath(root, d)), write(args)))),
   );
 }

@@ -28,11 +28,11 @@ atEveryFileEnd(async () => {
   await Promise.all(open.splice(0).map((c) => c.close()));
 });
 
-/** Spawns the real `threadwork mcp --dir <dir>` and connects the SDK's own client to it over stdio; `runAs` prefixes the command (another user). */
-export async function connectMcp(dir: string, env: Record<string, string> = {}, options: { runAs?: readonly string[] } = {}): Promise<McpSession> {
+/** Spawns the real `threadwork mcp --dir <dir>` and connects the SDK's own client to it over stdio; `runAs` prefixes the command (another user), `bin` is another installed copy's CLI. */
+export async function connectMcp(dir: string, env: Record<string, string> = {}, options: { runAs?: readonly string[]; bin?: string } = {}): Promise<McpSession> {
   // runAs: a command the server runs under (`setpriv --reuid=…`), as another user.
   const [command, ...prefix] = [...(options.runAs ?? []), process.execPath];
-  const transport = new StdioClientTransport({ command: command!, args: [...prefix, BIN, 'mcp', '--dir', dir], env: { ...gitEnv(), NO_COLOR: '1', ...env }, stderr: 'pipe' });
+  const transport = new StdioClientTransport({ command: command!, args: [...prefix, options.bin ?? BIN, 'mcp', '--dir', dir], env: { ...gitEnv(), NO_COLOR: '1', ...env }, stderr: 'pipe' });
   let stderr = '';
   transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const client = new Client({ name: 'threadwork-test', version: '1.0.0' });
