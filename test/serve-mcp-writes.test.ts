@@ -1,10 +1,15 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { advanceCommand } from '../src/cli/commands/advance.js';
+import { campaignNewCommand } from '../src/cli/commands/campaign.js';
+import { campaignApproveCommand, campaignDraftCommand, campaignReplyCommand } from '../src/cli/commands/campaign-outreach.js';
+import { dealNewCommand } from '../src/cli/commands/deal.js';
 import { socketPath } from '../src/serve/protocol.js';
 import { runJson } from './helpers/cli.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
 import { commitCount, git } from './helpers/git.js';
+import { commandJsonAsCli } from './helpers/in-process.js';
 import { connectMcp } from './helpers/mcp.js';
 import { ADA_REPLY, adaDraft, alive, CAMPAIGN, campaignWorkspace, COLD, coldSync, ON_THE_DAY, SAME_GIT, sameWrite } from './helpers/serve.js';
 import { waitFor } from './helpers/watch.js';
@@ -15,22 +20,42 @@ import { waitFor } from './helpers/watch.js';
  * names them. The reads are in serve-mcp-reads.test.ts. A cold sync from the top folder,
  * checking the fixed point, is the command's own function (helpers/serve.ts).
  */
+/*
+ * The cold reference of a write is the command's own function in this process, run from the
+ * folder the served CLI process ran in (`dir`, as the CLI takes its working folder), with
+ * THREADWORK_NO_SERVER=1 as the cold CLI run had it: a CLI process costs one to two seconds
+ * on the loaded two-core machine, and the served side of each write stays a real process.
+ */
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+const coldWrite = (call: (options: { dir: string; json: true }) => Promise<{ json: unknown; exitCode: 0 | 1 }>, dir: string, env: Record<string, string> = {}): ReturnType<typeof commandJsonAsCli<Record<string, unknown>>> =>
+  commandJsonAsCli<Record<string, unknown>>(() => call({ dir, json: true }), { ...COLD, ...env }).finally(() => vi.unstubAllEnvs());
+
 describe('the CLI answered by a running MCP server', () => {
   it('opens a deal and a campaign and advances a thread from the server’s warm workspace, as cold: the same files, derived changes and tree, one commit each', async () => {
     const servedDir = exampleWorkspaceCopy();
     const coldDir = exampleWorkspaceCopy();
     const mcp = await connectMcp(servedDir);
     // The thread named from a folder below the top, as a shell completes it there: the server's own folder is another.
-    const writes: { args: string[]; from: string }[] = [
-      { args: ['deal', 'new', 'Globex Payments', '--segment', 'mid-market-fintech', '--date', '2026-11-18', '--contact', 'Ana Ruiz'], from: '.' },
-      { args: ['campaign', 'new', 'Controllers Q1', '--segment', 'mid-market-fintech', '--date', '2026-11-18'], from: '.' },
-      { args: ['advance', './meridian-pay'], from: 'threads/sales' },
+    // Each write as typed (the served CLI process) and as its command's function (the cold reference).
+    type Cold = (options: { dir: string; json: true }) => Promise<{ json: unknown; exitCode: 0 | 1 }>;
+    const writes: { args: string[]; from: string; cold: Cold }[] = [
+      {
+        args: ['deal', 'new', 'Globex Payments', '--segment', 'mid-market-fintech', '--date', '2026-11-18', '--contact', 'Ana Ruiz'],
+        from: '.',
+        cold: (o) => dealNewCommand('Globex Payments', { segment: 'mid-market-fintech', date: '2026-11-18', contact: 'Ana Ruiz' }, o),
+      },
+      { args: ['campaign', 'new', 'Controllers Q1', '--segment', 'mid-market-fintech', '--date', '2026-11-18'], from: '.', cold: (o) => campaignNewCommand('Controllers Q1', { segment: 'mid-market-fintech', date: '2026-11-18' }, o) },
+      { args: ['advance', './meridian-pay'], from: 'threads/sales', cold: (o) => advanceCommand('./meridian-pay', {}, o) },
     ];
-    for (const { args, from } of writes) {
+    for (const { args, from, cold: coldCommand } of writes) {
       const commits = commitCount(servedDir);
       const served = await runJson<Record<string, unknown>>(args, { cwd: join(servedDir, from), env: SAME_GIT });
-      const cold = await runJson<Record<string, unknown>>(args, { cwd: join(coldDir, from), env: COLD });
+      const cold = await coldWrite(coldCommand, join(coldDir, from));
       expect(served.code, served.stderr).toBe(0);
+      expect(cold.code, JSON.stringify(cold.json)).toBe(0);
       expect(served.json.served).toEqual({ pid: mcp.pid });
       expect(cold.json.served).toBeUndefined();
       expect(sameWrite(served.json)).toEqual(sameWrite(cold.json));
@@ -47,16 +72,23 @@ describe('the CLI answered by a running MCP server', () => {
     const coldDir = campaignWorkspace();
     const mcp = await connectMcp(servedDir, ON_THE_DAY);
     // The campaign and the drafts named from folders below the top, as a shell completes them there: the server's own folder is another.
-    const writes: { args: string[]; from: string }[] = [
-      { args: ['campaign', 'draft', './2027-01-12-month-end'], from: 'threads/sales/campaigns' },
-      { args: ['campaign', 'approve', adaDraft(1), `./${adaDraft(2)}`], from: CAMPAIGN },
-      { args: ['campaign', 'reply', '.', 'ada@analytical.example', ...ADA_REPLY], from: CAMPAIGN },
+    type Cold = (options: { dir: string; json: true }) => Promise<{ json: unknown; exitCode: 0 | 1 }>;
+    const writes: { args: string[]; from: string; cold: Cold }[] = [
+      { args: ['campaign', 'draft', './2027-01-12-month-end'], from: 'threads/sales/campaigns', cold: (o) => campaignDraftCommand('./2027-01-12-month-end', {}, o) },
+      // The drafts as the cold reference names them from the top: the API reads a draft's path from the process's own folder.
+      { args: ['campaign', 'approve', adaDraft(1), `./${adaDraft(2)}`], from: CAMPAIGN, cold: (o) => campaignApproveCommand([`${CAMPAIGN}/${adaDraft(1)}`, `${CAMPAIGN}/${adaDraft(2)}`], {}, { ...o, dir: coldDir }) },
+      {
+        args: ['campaign', 'reply', '.', 'ada@analytical.example', ...ADA_REPLY],
+        from: CAMPAIGN,
+        cold: (o) => campaignReplyCommand('.', 'ada@analytical.example', { text: ADA_REPLY[1]!, date: ADA_REPLY[3]! }, o),
+      },
     ];
-    for (const { args, from } of writes) {
+    for (const { args, from, cold: coldCommand } of writes) {
       const commits = commitCount(servedDir);
       const served = await runJson<Record<string, unknown>>(args, { cwd: join(servedDir, from), env: { ...SAME_GIT, ...ON_THE_DAY } });
-      const cold = await runJson<Record<string, unknown>>(args, { cwd: join(coldDir, from), env: { ...COLD, ...ON_THE_DAY } });
+      const cold = await coldWrite(coldCommand, join(coldDir, from), ON_THE_DAY);
       expect(served.code, served.stderr).toBe(0);
+      expect(cold.code, JSON.stringify(cold.json)).toBe(0);
       expect(served.json.served, args.join(' ')).toEqual({ pid: mcp.pid });
       expect(cold.json.served).toBeUndefined();
       expect(sameWrite(served.json)).toEqual(sameWrite(cold.json));
