@@ -21,4 +21,18 @@ describe("a new stage file's money example", () => {
     const implication = readFileSync(join(dir, 'threads/sales/cobalt-remit/3-implication.md'), 'utf8');
     expect(implication).toContain(`as people write it ${example},`);
   });
+
+  // A Munich user's first deal read revenue examples in dollars ("$45M") in a euro workspace.
+  it.each([
+    ['EUR', '("€45M", "500k")', '"Series B, €40M"'],
+    ['CHF', '("45M", "500k")', '"Series B, 40M"'],
+  ])('in a %s workspace reads %s in a new deal\'s Stage 1', async (currency, revenue, signal) => {
+    const dir = exampleWorkspaceCopy();
+    replaceInFile(dir, 'strategy/canvas/11-pricing.md', 'currency: USD', `currency: ${currency}`);
+    const opened = await runCli(['deal', 'new', 'Müller & Söhne GmbH', '--segment', 'mid-market-fintech', '--no-commit', '--dir', dir]);
+    expect(opened.code, opened.stderr).toBe(0);
+    const input = readFileSync(join(dir, 'threads/sales/mueller-und-soehne-gmbh/1-input.md'), 'utf8');
+    expect(input).toContain(`as people write it ${revenue}\n`);
+    expect(input).toContain(`detail: ${signal}`);
+  });
 });
