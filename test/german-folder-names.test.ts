@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { slugify } from '../src/workspace/slug.js';
 import { runCli, runJson } from './helpers/cli.js';
 import { testdir } from './helpers/testdir.js';
 
@@ -11,6 +12,16 @@ import { testdir } from './helpers/testdir.js';
  * the old folder name keeps it: the same name typed again is that deal, never a second one.
  */
 describe('German company names as folder names', () => {
+  it.each([
+    ['Schäfer Werkzeugbau', 'Sensorik Nachrüst GmbH', 'schaefer-werkzeugbau'],
+    ['Schäfer Werkzeugbau', 'Acme Inc', 'schafer-werkzeugbau'],
+    ['Malmö Verkstad AB', 'Sensorik Nachrüst GmbH', 'malmo-verkstad-ab'],
+    ['Dupont & Fils SARL', 'Sensorik Nachrüst GmbH', 'dupont-et-fils-sarl'],
+  ])('%s in the workspace of %s → %s', (name, ours, slug) => {
+    expect(slugify(name, 'company name', undefined, ours)).toBe(slug);
+  });
+
+
   it('opens weiss-und-soehne-maschinenbau-ag, and a deal in the folder an older version made stays the deal', { timeout: 120_000 }, async () => {
     const ws = testdir({});
     const init = await runCli(['init', '--company', 'Sensorik Nachrüst GmbH'], { cwd: ws });
@@ -30,6 +41,11 @@ describe('German company names as folder names', () => {
       expect(again.code).toBe(1);
       expect(again.json.error).toMatchObject({ code: 'thread-exists', path: 'threads/sales/muller-and-sohne-gmbh' });
     }
+    // No legal form of its own: read in the language of the workspace's company (Sensorik Nachrüst GmbH).
+    const schaefer = await runJson<{ path: string }>(['deal', 'new', 'Schäfer Werkzeugbau', '--segment', 'maschinenbau', '--goal', 'g-first-customers'], { cwd: ws });
+    expect(schaefer.json.path).toBe('threads/sales/schaefer-werkzeugbau');
+    const campaign = await runJson<{ path: string }>(['campaign', 'new', 'Frühjahr Süd & Ost', '--segment', 'maschinenbau', '--date', '2026-03-02'], { cwd: ws });
+    expect(campaign.json.path).toBe('threads/sales/campaigns/2026-03-02-fruehjahr-sued-und-ost');
     const sync = await runJson<{ written: string[] }>(['sync'], { cwd: ws });
     expect(sync.code, sync.stderr).toBe(0);
     expect(existsSync(join(ws, 'threads/sales/muller-and-sohne-gmbh/meta.json'))).toBe(true);

@@ -69,7 +69,7 @@ export interface CreatedThread {
 export function proposeDeal(model: WorkspaceModel, typed: NewDealOptions): WriteProposal<CreatedThread> {
   // Bidi controls and zero-width characters never reach a folder name nor meta.json (cleanName, slug.ts).
   const options: NewDealOptions = { ...typed, ...contactFromMailbox(typed), company: givenName(typed.company, 'company name'), ...(typed.title !== undefined ? { title: givenName(typed.title, 'title', PLAIN_TITLE) } : {}) };
-  const slug = options.slug !== undefined ? checkedSlug(options.slug, '--slug') : slugify(options.company, 'company name', NAME_THE_FOLDER);
+  const slug = options.slug !== undefined ? checkedSlug(options.slug, '--slug') : slugify(options.company, 'company name', NAME_THE_FOLDER, model.config.company);
   // threads/sales/campaigns holds the campaigns: a deal folder of that name would be read as them, never as a deal.
   if (`${LAYOUT.deals}/${slug}` === LAYOUT.campaigns) {
     const next = options.slug !== undefined ? 'Give another --slug, e.g. --slug acme-japan.' : NAME_THE_FOLDER;
@@ -130,7 +130,7 @@ function campaignSlug(given: string, date: string): string {
 export function proposeCampaign(model: WorkspaceModel, typed: NewCampaignOptions): WriteProposal<CreatedThread> {
   const options: NewCampaignOptions = { ...typed, name: givenName(typed.name, 'campaign name') };
   const date = dateOrToday(options.date);
-  const slug = options.slug !== undefined ? checkedSlug(campaignSlug(options.slug, date), '--slug') : slugify(options.name, 'campaign name', NAME_THE_FOLDER);
+  const slug = options.slug !== undefined ? checkedSlug(campaignSlug(options.slug, date), '--slug') : slugify(options.name, 'campaign name', NAME_THE_FOLDER, model.config.company);
   const id = `${date}-${slug}`;
   const meta = buildMeta(model, { id, type: 'sales-campaign', title: options.name.trim(), segment: options.segment, goal: options.goal, subgoal: options.subgoal, source: 'outbound', date });
   return proposeThread(model, { parent: LAYOUT.campaigns, prefix: `${date}-`, slug, name: options.name, given: options.slug !== undefined }, meta, {}, 'open campaign');

@@ -116,9 +116,9 @@ function comparable(name: string): string {
  * (日本株式会社, Яндекс) is refused with that reason: the caller names the folder itself
  * (`--slug`, checked by {@link checkedSlug}).
  */
-export function slugify(typed: string, what = 'name', otherwise = PLAIN_NAME): string {
+export function slugify(typed: string, what = 'name', otherwise = PLAIN_NAME, workspaceCompany?: string | null): string {
   const name = refuseUnsafe(typed, what, otherwise === NAME_THE_FOLDER ? slugAdvice(typed) : PLAIN_NAME);
-  const slug = nameSlug(withInitialsJoined(name));
+  const slug = nameSlug(withInitialsJoined(name), workspaceCompany);
   if (!slug) {
     const why = lettersWithoutLatinForm(name).length > 0 ? 'its letters have no Latin form (a-z) to make a folder name from' : 'it has no letters or digits to make a folder name from';
     throw refused(what, name, why, otherwise);
@@ -210,12 +210,14 @@ function withInitialsJoined(name: string): string {
  * `N.V.`) form makes it that language. `SA` (French, Spanish, Swiss, Polish alike) and a
  * name with no form say nothing: `&` is then "and", as it always was.
  */
-const NAME_LANGUAGES: readonly { lang: 'de' | 'fr' | 'es' | 'it' | 'nl'; and: string; form: RegExp }[] = [
+const NAME_LANGUAGES: readonly { lang: 'de' | 'fr' | 'es' | 'it' | 'nl' | 'nordic'; and: string; form: RegExp }[] = [
   { lang: 'de', and: 'und', form: /(?<![\p{L}\p{N}])(?:gmbh|mbh|ag|kg|kgaa|ohg|ug|gbr|eg|ek|ev|kommanditgesellschaft|aktiengesellschaft)(?![\p{L}\p{N}])|ß|ẞ/iu },
   { lang: 'fr', and: 'et', form: /(?<![\p{L}\p{N}])(?:sarl|sas|sasu|eurl|sci|snc)(?![\p{L}\p{N}])/iu },
   { lang: 'es', and: 'y', form: /(?<![\p{L}\p{N}])(?:sl|slu|sau|sll)(?![\p{L}\p{N}])/iu },
   { lang: 'it', and: 'e', form: /(?<![\p{L}\p{N}])(?:spa|srl|srls|sapa)(?![\p{L}\p{N}])/iu },
   { lang: 'nl', and: 'en', form: /(?<![\p{L}\p{N}])(?:bv|nv|vof)(?![\p{L}\p{N}])/iu },
+  // Swedish, Finnish, Norwegian, Danish: `ö` written plain, so a German workspace's `Malmö Verkstad AB` stays `malmo-…`.
+  { lang: 'nordic', and: 'and', form: /(?<![\p{L}\p{N}])(?:ab|oy|oyj|asa|aps)(?![\p{L}\p{N}])/iu },
 ];
 
 /**
@@ -237,14 +239,17 @@ export function companyNameLanguage(name: string): (typeof NAME_LANGUAGES)[numbe
 }
 
 /**
- * A company or campaign name typed for a folder, in the language it shows: German
+ * A company or campaign name typed for a folder, in the language it shows — by its own
+ * legal form, else by that of the workspace's company (`Sensorik Nachrüst GmbH` makes
+ * `Frühjahr Süd` `fruehjahr-sued`): German
  * umlauts written out and `&` read as that language's "and" (`Müller & Söhne GmbH` →
  * `mueller-und-soehne-gmbh`). Folder names made from prose ({@link slugOfText}) keep the
  * plain fold: a content thread is found again on every sync by the slug it was opened
  * under, and existing folders are never renamed. Only new folders are named this way.
  */
-function nameSlug(name: string): string {
-  const language = nameLanguage(name);
+function nameSlug(name: string, workspaceCompany?: string | null): string {
+  // A name with no legal form of its own (a campaign's, "Schäfer Werkzeugbau") is read in the language of our own company's (config `company`).
+  const language = nameLanguage(name) ?? (workspaceCompany ? nameLanguage(withInitialsJoined(cleanName(workspaceCompany))) : undefined);
   const spelt = language?.lang === 'de' ? name.normalize('NFC').replace(/[äöüÄÖÜ]/g, (u) => GERMAN_UMLAUTS[u]!) : name;
   return asciiSlug(spelt, language?.and);
 }
