@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { conflictSides, findConflictMarkers, onlyLinesOf, type MergeSides } from '../markdown/conflict-markers.js';
+import { conflictSides, findConflictMarkers, findStrayMarker, onlyLinesOf, type MergeSides } from '../markdown/conflict-markers.js';
 
 /**
  * Generated files are guarded (SPEC principle 4): the first line records the hash of
@@ -20,7 +20,7 @@ export type GeneratedState =
   /** No marker at all: written by a person from scratch. */
   | { state: 'unmarked' }
   /** Left with git's conflict markers by a merge, a side of which was edited (or cannot be told to be generated): kept, and said so. */
-  | { state: 'conflicted'; line: number };
+  | { state: 'conflicted'; line: number; column?: number; stray?: string };
 
 export function contentHash(content: string): string {
   return createHash('sha256').update(content.replace(/\r\n/g, '\n')).digest('hex');
@@ -87,6 +87,8 @@ export function generatedState(existing: string | undefined, index?: MergeSides)
   if (existing === undefined) return { state: 'missing' };
   const sides = conflictSides(existing);
   if (sides) return mergedState(existing, sides, index);
+  const stray = strayMarkerIn(existing);
+  if (stray) return stray;
   const inFrontMatter = FRONT_MATTER_MARKER.exec(existing);
   if (inFrontMatter) {
     const recorded = inFrontMatter[2]!;
@@ -97,4 +99,18 @@ export function generatedState(existing: string | undefined, index?: MergeSides)
   if (!match) return { state: 'unmarked' };
   const recorded = (match[1] ?? match[2])!;
   return contentHash(existing.slice(match[0].length)) === recorded ? { state: 'unedited', recorded } : { state: 'edited', recorded };
+}
+
+/**
+ * A marker line left when the rest of its conflict was deleted (resolved part-way) in a
+ * generated file: the hash line no longer matches, so it read as a hand edit and was kept
+ * without a word — the marker committed into a sales material. Conflicted, at that line,
+ * as the `merge-conflict` error names one in any other file. Nearly every file: four searches.
+ */
+function strayMarkerIn(text: string): GeneratedState | undefined {
+  if (!text.includes('<<<<<<<') && !text.includes('>>>>>>>') && !text.includes('=======') && !text.includes('|||||||')) return undefined;
+  // A YAML file (the ICP) is data throughout, where any marker line is git's, indented or not.
+  const yaml = /^# threadwork:generated /.test(text);
+  const stray = findStrayMarker(text, { indentedBefore: yaml ? Infinity : 0 });
+  return stray && { state: 'conflicted', line: stray.line, column: stray.column, stray: stray.marker };
 }

@@ -1,6 +1,7 @@
 import { asWritten, contentHash, generatedState } from './generated-file.js';
 import type { StrategyOutput } from './render.js';
 import type { UnmergedFiles } from '../markdown/conflict-markers.js';
+import type { GeneratedState } from './generated-file.js';
 
 export type GuardAction = 'created' | 'updated' | 'unchanged' | 'kept-edited' | 'overwritten' | 'skipped-missing';
 
@@ -11,6 +12,8 @@ export interface GuardedFile {
   stale: boolean;
   /** For a file kept with git's conflict markers in it: the line of the first. */
   conflictLine?: number;
+  /** For a marker line left alone (a conflict resolved part-way): its column and the line as written. */
+  strayMarker?: { column: number; marker: string };
 }
 
 export interface GuardedPlan {
@@ -44,7 +47,7 @@ export function guardWrites(outputs: readonly StrategyOutput[], readText: (path:
     } else if (options.force) {
       write('overwritten');
     } else if (state.state === 'conflicted') {
-      plan.files.push({ path: output.path, action: 'kept-edited', stale: false, conflictLine: state.line });
+      plan.files.push({ path: output.path, action: 'kept-edited', stale: false, conflictLine: state.line, ...strayOf(state) });
     } else {
       // Only a file the engine generated can be known to lag the canvas; a hand-written one is simply kept.
       const stale = state.state === 'edited' && state.recorded !== contentHash(output.content);
@@ -52,4 +55,9 @@ export function guardWrites(outputs: readonly StrategyOutput[], readText: (path:
     }
   }
   return plan;
+}
+
+/** A conflicted state's stray marker, as a GuardedFile holds it. */
+export function strayOf(state: GeneratedState & { state: 'conflicted' }): Pick<GuardedFile, 'strayMarker'> {
+  return state.stray === undefined ? {} : { strayMarker: { column: state.column ?? 1, marker: state.stray } };
 }

@@ -76,6 +76,13 @@ export function renderErrorDiagnostic(segmentId: string, error: unknown): Diagno
 
 export function staleDiagnostics(files: readonly GuardedFile[]): Diagnostic[] {
   return files.flatMap((f) => {
+    if (f.strayMarker !== undefined && f.conflictLine !== undefined) {
+      const { column, marker } = f.strayMarker;
+      return [
+        diagnostic(f.path, { line: f.conflictLine, column }, 'warning', 'strategy-stale',
+          `Git's marker \`${marker}\` (line ${f.conflictLine}) is still in this generated file without the rest of its conflict — resolved part-way: kept as it is. Delete this line and check that the lines around it hold the version you want, not both, or run \`threadwork strategy --force\` to regenerate it`),
+      ];
+    }
     if (f.conflictLine !== undefined) {
       return [
         diagnostic(f.path, { line: f.conflictLine, column: 1 }, 'warning', 'strategy-stale',

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { serialize } from 'node:v8';
 import { asWritten, contentHash, generatedState } from './generated-file.js';
-import type { GuardedFile } from './guard.js';
+import { strayOf, type GuardedFile } from './guard.js';
 import type { UnmergedFiles } from '../markdown/conflict-markers.js';
 
 /**
@@ -64,7 +64,7 @@ export function decideFromHashes(paths: readonly string[], hashes: Readonly<Reco
     const existing = readText(path);
     const state = generatedState(existing, unmerged?.get(path));
     if (state.state === 'missing') files.push({ path, action: 'skipped-missing', stale: false });
-    else if (state.state === 'conflicted') files.push({ path, action: 'kept-edited', stale: false, conflictLine: state.line });
+    else if (state.state === 'conflicted') files.push({ path, action: 'kept-edited', stale: false, conflictLine: state.line, ...strayOf(state) });
     else if (state.state === 'unmarked') files.push({ path, action: 'kept-edited', stale: false });
     else if (state.state === 'edited') files.push({ path, action: 'kept-edited', stale: state.recorded !== hash });
     else if (state.recorded === hash && isAsWritten(path, existing!)) files.push({ path, action: 'unchanged', stale: false });
