@@ -15,7 +15,7 @@ describe('a goal on its deadline day, due the day it was created', () => {
     replaceInFile(dir, GOAL, /\ndeadline: .*\n/.exec(read(dir, GOAL))![0], '\ndeadline: 2026-11-22\n');
     const json = await runJson<{ goals: { elapsed: number; trajectory: string; status: string }[] }>(['report', 'goals'], { cwd: dir, env });
     expect(json.json.goals[0]).toMatchObject({ status: 'active', elapsed: 1, trajectory: 'behind' });
-    expect((await runCli(['report', 'goals'], { cwd: dir, env: { ...env, NO_COLOR: '1' } })).stdout).toContain('active · trajectory behind · 0% done, 100% of the time to 2026-11-22');
+    expect((await runCli(['report', 'goals'], { cwd: dir, env: { ...env, NO_COLOR: '1' } })).stdout).toContain('active · trajectory behind · 0% done, 100% of the time to 2026-11-22 · as of 2026-11-22');
     expect((await runCli(['sync'], { cwd: dir, env })).code).toBe(0);
     expect(read(dir, GOAL)).toContain('**Status:** active · **Trajectory:** behind (0% of the way, 100% of the time to 2026-11-22) · as of 2026-11-22');
   });

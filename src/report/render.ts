@@ -106,7 +106,8 @@ export function renderGoals(goals: readonly GoalState[], format: ReportFormat, c
       const metrics = columns(g.metrics.map((m) => [m.name, goalMetricCurrent(m), pc.dim(`/ ${goalMetricTarget(m)}`), goalMetricProgress(m, 20)]), ['l', 'r', 'l', 'l']);
       const subgoals = columns(g.subgoals.map((s) => [s.id, s.title, subgoalProgress(s), statusMark(s.status)]), ['l', 'l', 'r', 'l']);
       return box(inCurrency(`${g.title} · ${g.id}`, currency), [
-        `${colour(g.status)} · trajectory ${colour(g.trajectory)} · ${formatPercent(g.progress)} done, ${formatPercent(g.elapsed)} of the time to ${g.deadline}`,
+        // The date it is judged at, as --md says it: the goal file's state is as of the latest date in the threads, and may read otherwise (ahead there, on-track today).
+        `${colour(g.status)} · trajectory ${colour(g.trajectory)} · ${formatPercent(g.progress)} done, ${formatPercent(g.elapsed)} of the time to ${g.deadline} · as of ${g.asOf}`,
         ...linkedDealsNote(g, deals, pc.dim),
         '',
         ...metrics,
