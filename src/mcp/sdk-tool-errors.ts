@@ -46,12 +46,15 @@ function rememberToolCalls(transport: Transport): { take: (id: string | number) 
     handler(message, extra);
   };
   // The handler as set, wrapped once: whoever reads it to wrap it in turn (pending-requests.ts) gets a fixed function.
+  // A property already defined so (request-ids.ts) is kept: it meets each message first, then this.
+  const previous = Object.getOwnPropertyDescriptor(transport, 'onmessage');
   let wrapped: Transport['onmessage'];
   Object.defineProperty(transport, 'onmessage', {
     configurable: true,
-    get: () => wrapped,
+    get: () => (previous?.set && previous.get ? (previous.get.call(transport) as Transport['onmessage']) : wrapped),
     set: (handler: Transport['onmessage']) => {
       wrapped = handler && noting(handler);
+      if (previous?.set) previous.set.call(transport, wrapped);
     },
   });
   return {
@@ -101,10 +104,10 @@ function sdkToolError(text: string, call: ToolCall | undefined): { code: ErrorCo
     };
   }
   if (invalid) {
-    // Every tools/call is remembered before the SDK reads it, and the SDK refuses with the very
-    // schema argumentProblems parses (TOOL_ARGUMENTS, `args ?? {}`): only a client sending two
-    // calls with one id in flight (against JSON-RPC) gets here. Its arguments cannot be told
-    // apart, so the SDK's words are kept, with the tool named.
+    // Every tools/call is remembered before the SDK reads it, by an id of its own even when the
+    // client reused one still under way (request-ids.ts), and the SDK refuses with the very
+    // schema argumentProblems parses (TOOL_ARGUMENTS, `args ?? {}`): a call not remembered, which
+    // no server path makes, gets here. The SDK's words are kept, with the tool named.
     const known = knownChoices(invalid[1]!, invalid[2]!);
     return { code: 'invalid-arguments', message: `Invalid arguments for ${invalid[1]}: ${invalid[2]!.trim()}${argumentsTaken(invalid[1]!, invalid[2]!)}`, tool: invalid[1]!, ...(known ? { known } : {}) };
   }

@@ -5,6 +5,7 @@ import { answeringInvalidRequests } from './invalid-requests.js';
 import { refuseDotSegmentsInResourceUris } from './resource-uris.js';
 import { trackPendingRequests } from './pending-requests.js';
 import { withToolErrorEnvelope } from './sdk-tool-errors.js';
+import { withDistinctRequestIds } from './request-ids.js';
 import { withPublishedOutputSchemas } from './outputs.js';
 import { packageVersion } from '../version.js';
 import { toolContext } from './context.js';
@@ -83,8 +84,12 @@ export async function serveStdio(dir: string): Promise<void> {
     return;
   }
   // stdin's lines reach the transport through here: a request it would refuse, whose id can be read, is answered with that id.
-  const input = answeringInvalidRequests(process.stdin, (refusal) => void transport.send(refusal).catch(() => undefined));
-  const transport = withPublishedOutputSchemas(withToolErrorEnvelope(new StdioServerTransport(input)));
+  // Its refusals carry the id as read, for a request that never reached the transport: sent as they are (`wire`), not through the ids of requests under way.
+  const input = answeringInvalidRequests(process.stdin, (refusal) => void wire(refusal).catch(() => undefined));
+  const stdio = new StdioServerTransport(input);
+  const wire = stdio.send.bind(stdio);
+  // Each request told apart by an id of its own inside, a reused one included; on the wire, the client's (request-ids.ts).
+  const transport = withPublishedOutputSchemas(withToolErrorEnvelope(withDistinctRequestIds(stdio)));
   const done = new Promise<'closed' | 'input-ended' | 'signal'>((resolve) => {
     server.server.onclose = () => resolve('closed');
     // The end of the lines the transport reads, which comes after its last line (stdin's own 'end' may come first).
