@@ -4,15 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runJson } from './helpers/cli.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
 import { gitEnv } from './helpers/git.js';
-
-interface Diagnostic {
-  path: string;
-  line: number;
-  column: number;
-  rule: string;
-  severity: string;
-  message: string;
-}
+import type { Diagnostic } from '../src/diagnostics.js';
 
 const env = { ...gitEnv(), THREADWORK_TODAY: '2026-12-01' };
 const at = (d: Diagnostic): string => `${d.path}:${d.line}:${d.column} ${d.severity} ${d.rule}`;
