@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { slugify } from '../src/workspace/slug.js';
+import { slugify, slugShortened } from '../src/workspace/slug.js';
 import { runCli, runJson } from './helpers/cli.js';
 import { testdir } from './helpers/testdir.js';
 
@@ -19,6 +19,14 @@ describe('German company names as folder names', () => {
     ['Dupont & Fils SARL', 'Sensorik Nachrüst GmbH', 'dupont-et-fils-sarl'],
   ])('%s in the workspace of %s → %s', (name, ours, slug) => {
     expect(slugify(name, 'company name', undefined, ours)).toBe(slug);
+  });
+
+  it('says a name is shortened as slugify reads it: in a German workspace its umlauts spelt out', () => {
+    // 59 letters as `u`, 61 as `ue`: cut to 60 only where the workspace's company is German.
+    const name = 'Schützenhof Präzisionsteile und Sondermaschinen Nordwestbad';
+    expect(slugify(name, 'company name').length).toBeLessThanOrEqual(60);
+    expect(slugShortened(name)).toBe(false);
+    expect(slugShortened(name, 'Sensorik Nachrüst GmbH')).toBe(true);
   });
 
 

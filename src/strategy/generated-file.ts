@@ -105,10 +105,9 @@ export function generatedState(existing: string | undefined, index?: MergeSides)
  * A marker line left when the rest of its conflict was deleted (resolved part-way) in a
  * generated file: the hash line no longer matches, so it read as a hand edit and was kept
  * without a word — the marker committed into a sales material. Conflicted, at that line,
- * as the `merge-conflict` error names one in any other file. Nearly every file: four searches.
+ * as the `merge-conflict` error names one in any other file.
  */
 function strayMarkerIn(text: string): GeneratedState | undefined {
-  if (!text.includes('<<<<<<<') && !text.includes('>>>>>>>') && !text.includes('=======') && !text.includes('|||||||')) return undefined;
   // A YAML file (the ICP) is data throughout, where any marker line is git's, indented or not.
   const yaml = /^# threadwork:generated /.test(text);
   const stray = findStrayMarker(text, { indentedBefore: yaml ? Infinity : 0 });

@@ -1,7 +1,6 @@
-import { asWritten, contentHash, generatedState } from './generated-file.js';
+import { asWritten, contentHash, generatedState, type GeneratedState } from './generated-file.js';
 import type { StrategyOutput } from './render.js';
 import type { UnmergedFiles } from '../markdown/conflict-markers.js';
-import type { GeneratedState } from './generated-file.js';
 
 export type GuardAction = 'created' | 'updated' | 'unchanged' | 'kept-edited' | 'overwritten' | 'skipped-missing';
 

@@ -317,7 +317,7 @@ function alreadyExists(model: WorkspaceModel, folder: Folder, title: string): Th
   }
   const why = folder.given
     ? `the folder name given with --slug is ${JSON.stringify(other)}'s`
-    : slugShortened(folder.name)
+    : slugShortened(folder.name, model.config.company)
       ? `${JSON.stringify(folder.name)} is shortened to the same 60-character folder name`
       : `${JSON.stringify(folder.name)} makes the same folder name`;
   const suggestion = freeSlug(folder.slug, (candidate) => existsSync(join(root, folder.parent, `${folder.prefix}${candidate}`)));

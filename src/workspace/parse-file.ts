@@ -104,8 +104,6 @@ function structuredLines(path: string, text: string): number {
  * but a warning inside a block sync derives, which it writes anew, the line with it.
  */
 function strayMarkerProblem(path: string, kind: FileKind, text: string): Diagnostic | undefined {
-  // Nearly every file: four searches, no split.
-  if (!text.includes('<<<<<<<') && !text.includes('>>>>>>>') && !text.includes('=======') && !text.includes('|||||||')) return undefined;
   const stray = findStrayMarker(text, { indentedBefore: structuredLines(path, text) });
   if (!stray) return undefined;
   const at = { line: stray.line, column: stray.column };

@@ -263,8 +263,8 @@ function asciiSlug(name: string, and = 'and'): string {
 }
 
 /** Whether {@link slugify} cuts the folder name of `typed` to 60 characters (two long names can then make one folder). */
-export function slugShortened(typed: string): boolean {
-  return nameSlug(withInitialsJoined(cleanName(typed))).length > MAX_SLUG_LENGTH;
+export function slugShortened(typed: string, workspaceCompany?: string | null): boolean {
+  return nameSlug(withInitialsJoined(cleanName(typed)), workspaceCompany).length > MAX_SLUG_LENGTH;
 }
 
 /**
